@@ -1,0 +1,3 @@
+namespace Parity.Hosting.ApplicationModel;
+
+public sealed record CommandLineArgsAnnotation(IReadOnlyList<ReferenceExpression> Args) : IResourceAnnotation;

@@ -1,0 +1,12 @@
+namespace Parity.Hosting.ApplicationModel;
+
+/// <summary>An existing connection string read from configuration <c>ConnectionStrings:&lt;name&gt;</c>.</summary>
+public sealed class ConnectionStringResource(string name, Func<string?> valueSource, string? environmentVariableName)
+    : ParameterResource(name, valueSource, secret: true), IResourceWithConnectionString
+{
+    public override string ConfigurationKey => $"ConnectionStrings:{Name}";
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{this}");
+
+    public string? ConnectionStringEnvironmentVariable { get; } = environmentVariableName;
+}

@@ -1,0 +1,19 @@
+namespace Parity.Hosting.ApplicationModel;
+
+public enum EnvironmentTarget
+{
+    /// <summary>A process on this machine, started by the orchestrator.</summary>
+    Local,
+
+    /// <summary>aspire-manifest.json.</summary>
+    Manifest,
+
+    /// <summary>A container in Kubernetes.</summary>
+    Cluster,
+}
+
+/// <summary>Where telemetry goes; null when there is no collector.</summary>
+public sealed record OtlpExporterSettings(string Endpoint, string Protocol, string? Headers);
+
+/// <param name="InstanceId">The replica's identity locally (<c>service.instance.id</c>).</param>
+public sealed record EnvironmentContext(EnvironmentTarget Target, string? InstanceId = null, OtlpExporterSettings? Otlp = null);

@@ -1,0 +1,11 @@
+namespace Parity.Hosting.ApplicationModel;
+
+/// <summary>Turns the holes of an expression into text for one target (local run, manifest, cluster).</summary>
+public interface IExpressionRenderer
+{
+    string Endpoint(EndpointReference endpoint, EndpointProperty property);
+
+    string Parameter(ParameterResource parameter);
+
+    string ConnectionString(IResourceWithConnectionString resource);
+}

@@ -1,0 +1,25 @@
+namespace Parity.Hosting.ApplicationModel;
+
+/// <summary>A value supplied from outside (configuration <c>Parameters:&lt;name&gt;</c>), possibly secret.</summary>
+public class ParameterResource(string name, Func<string?> valueSource, bool secret = false)
+    : Resource(name), IExpressionValue
+{
+    public bool Secret { get; } = secret;
+
+    /// <summary>Where a user supplies the value; named in the error when it is missing.</summary>
+    public virtual string ConfigurationKey => $"Parameters:{Name}";
+
+    public bool HasValue => valueSource() is not null;
+
+    public string Value => valueSource() ?? throw new DistributedApplicationException(MissingValueMessage);
+
+    public string MissingValueMessage =>
+        $"Parameter '{Name}' has no value. Set '{ConfigurationKey}' in the AppHost's configuration " +
+        $"(appsettings.json, user secrets, or the environment variable '{ConfigurationKey.Replace(":", "__")}').";
+
+    string IExpressionValue.Render(IExpressionRenderer renderer) => renderer.Parameter(this);
+
+    bool IExpressionValue.IsSecret => Secret;
+
+    IEnumerable<IResource> IExpressionValue.References => [this];
+}

@@ -1,0 +1,81 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Orchestration;
+
+namespace Parity.Hosting;
+
+public sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
+{
+    private readonly HostApplicationBuilder _host;
+    private readonly List<IResource> _resources = [];
+    private readonly DistributedApplicationOptions _options;
+
+    public DistributedApplicationBuilder(DistributedApplicationOptions options)
+    {
+        _options = options;
+        AppHostDirectory = FindAppHostDirectory();
+        _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = options.Args,
+            ContentRootPath = AppHostDirectory,
+            EnvironmentName = Environments.Development,
+        });
+        _host.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        _host.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        // Scripts and tests may move the state folder and randomize ports of an unmodified AppHost.
+        options.StateDirectory ??= Configuration["Parity:StateDirectory"];
+        options.RandomizePorts |= Configuration.GetValue<bool>("Parity:RandomizePorts");
+        ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationExecutionContext.FromArgs(options.Args));
+    }
+
+    public ConfigurationManager Configuration => _host.Configuration;
+
+    public IHostEnvironment Environment => _host.Environment;
+
+    public IServiceCollection Services => _host.Services;
+
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    public string AppHostDirectory { get; }
+
+    public IReadOnlyList<IResource> Resources => _resources;
+
+    public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
+    {
+        _resources.Add(resource);
+        return CreateResourceBuilder(resource);
+    }
+
+    public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource => new ResourceBuilder<T>(this, resource);
+
+    public DistributedApplication Build()
+    {
+        var model = new DistributedApplicationModel([.. _resources]);
+        var stateDirectory = _options.StateDirectory ?? Path.Combine(AppHostDirectory, ".parity");
+        _host.Services.AddSingleton(model);
+        _host.Services.AddSingleton(ExecutionContext);
+        _host.Services.AddSingleton(_options);
+        _host.Services.AddSingleton(new OrchestratorSettings(AppHostDirectory, stateDirectory));
+        _host.Services.AddSingleton<ResourceNotificationService>();
+        _host.Services.AddSingleton<ResourceLoggerService>();
+        _host.Services.AddSingleton<Orchestrator>();
+        _host.Services.AddSingleton(sp => new ResourceCommandService(sp.GetRequiredService<Orchestrator>()));
+        if (ExecutionContext.IsRunMode)
+        {
+            _host.Services.AddHostedService(sp => sp.GetRequiredService<Orchestrator>());
+        }
+        _host.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        return new DistributedApplication(_host.Build());
+    }
+
+    /// <summary>The AppHost's project folder, recorded at build time by Parity's MSBuild targets.</summary>
+    private static string FindAppHostDirectory() =>
+        Assembly.GetEntryAssembly()?.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "parity.apphost.directory")?.Value is { } dir && Directory.Exists(dir)
+            ? dir
+            : Directory.GetCurrentDirectory();
+}

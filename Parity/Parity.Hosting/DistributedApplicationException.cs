@@ -1,0 +1,3 @@
+namespace Parity.Hosting;
+
+public class DistributedApplicationException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,25 @@
+namespace Parity.Hosting;
+
+public enum DistributedApplicationOperation
+{
+    Run,
+    Publish,
+}
+
+public sealed class DistributedApplicationExecutionContext(DistributedApplicationOperation operation)
+{
+    public DistributedApplicationOperation Operation { get; } = operation;
+
+    public bool IsRunMode => Operation == DistributedApplicationOperation.Run;
+
+    public bool IsPublishMode => Operation == DistributedApplicationOperation.Publish;
+
+    /// <summary>Aspire's forms: <c>--operation publish</c> or <c>--publisher NAME</c>; also the verb <c>publish</c>.</summary>
+    internal static DistributedApplicationOperation FromArgs(string[] args)
+    {
+        var publish = (args.Length > 0 && args[0] == "publish")
+            || args.Contains("--publisher")
+            || args.Zip(args.Skip(1)).Any(p => p.First == "--operation" && p.Second == "publish");
+        return publish ? DistributedApplicationOperation.Publish : DistributedApplicationOperation.Run;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Parity.Hosting;
+
+public sealed class DistributedApplicationOptions
+{
+    public string[] Args { get; set; } = [];
+
+    /// <summary>Where run.json, generated secrets and volumes live; defaults to <c>&lt;AppHost&gt;/.parity</c>.</summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>Ignore fixed ports and allocate free ones (tests run many apps side by side).</summary>
+    public bool RandomizePorts { get; set; }
+
+    /// <summary>Echo every resource's console output, prefixed by its name.</summary>
+    public bool PrintResourceOutput { get; set; } = true;
+
+    /// <summary>How long a resource may take to stop after the graceful signal before it is killed.</summary>
+    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Parity.Hosting.Orchestration;
+
+/// <summary>Prints every resource's output prefixed by its name (in colour on a terminal), and a table once all are up.</summary>
+internal static class ConsoleReporter
+{
+    private static readonly int[] AnsiColours = [96, 92, 93, 95, 94, 36, 33]; // bright cyan, green, yellow, magenta, blue; cyan, yellow
+
+    private static bool UseColour => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+
+    public static async Task EchoAsync(ResourceLoggerService logs, CancellationToken stopping)
+    {
+        var colours = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            await foreach (var line in logs.WatchAsync(cancellationToken: stopping))
+            {
+                if (!colours.TryGetValue(line.Resource, out var colour))
+                {
+                    colours[line.Resource] = colour = AnsiColours[colours.Count % AnsiColours.Length];
+                }
+                var prefix = $"[{line.Resource}] ";
+                Console.Out.WriteLine(UseColour ? $"\u001b[{colour}m{prefix}\u001b[0m{line.Text}" : prefix + line.Text);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run is stopping
+        }
+    }
+
+    /// <summary>Once every resource is ready, finished or failed: a table of states, URLs and the time it took.</summary>
+    public static async Task PrintSummaryWhenUpAsync(ResourceNotificationService notifications, IReadOnlyList<string> names, Stopwatch clock, CancellationToken stopping)
+    {
+        var settled = new Dictionary<string, ResourceSnapshot>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            await foreach (var snapshot in notifications.WatchAsync(stopping))
+            {
+                if (!names.Contains(snapshot.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                var isSettled = snapshot.IsReady || snapshot.State is ResourceState.Finished or ResourceState.FailedToStart;
+                if (isSettled && !settled.ContainsKey(snapshot.Name))
+                {
+                    settled[snapshot.Name] = snapshot with { Message = $"{clock.Elapsed.TotalSeconds:0.00}s" };
+                }
+                if (settled.Count == names.Count)
+                {
+                    Console.Out.WriteLine(FormatTable(names.Select(n => settled[n]), clock.Elapsed));
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped before everything came up
+        }
+    }
+
+    internal static string FormatTable(IEnumerable<ResourceSnapshot> snapshots, TimeSpan total)
+    {
+        var rows = snapshots.Select(s => new[] { s.Name, s.State.ToString(), string.Join(" ", s.Urls ?? []), s.Message ?? "" }).ToList();
+        string[] header = ["RESOURCE", "STATE", "URLS", "UP AFTER"];
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        var text = new StringBuilder().AppendLine();
+        foreach (var row in rows.Prepend(header))
+        {
+            text.AppendLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        }
+        return text.Append($"All resources up in {total.TotalSeconds:0.00}s. Press Ctrl+C to stop.").ToString();
+    }
+}

@@ -1,0 +1,41 @@
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Orchestration;
+
+/// <summary>The local port of every endpoint of a run: fixed where declared (unless ports are randomized), else allocated.</summary>
+internal sealed class EndpointAllocation
+{
+    private readonly Dictionary<(string Resource, string Endpoint), int> _ports = [];
+
+    public static EndpointAllocation Allocate(DistributedApplicationModel model, bool randomizePorts)
+    {
+        var allocation = new EndpointAllocation();
+        foreach (var resource in model.Resources)
+        {
+            foreach (var endpoint in resource.Endpoints())
+            {
+                var port = randomizePorts ? null : endpoint.Port ?? (endpoint.IsProxied ? null : endpoint.TargetPort);
+                allocation._ports[Key(resource.Name, endpoint.Name)] = port ?? PortAllocator.Allocate();
+            }
+        }
+        return allocation;
+    }
+
+    public int PortOf(string resource, string endpoint) =>
+        _ports.TryGetValue(Key(resource, endpoint), out var port)
+            ? port
+            : throw new DistributedApplicationException($"Resource '{resource}' has no endpoint named '{endpoint}'.");
+
+    public IEnumerable<string> UrlsOf(IResource resource) =>
+        resource.Endpoints().Select(e => $"{e.UriScheme}://localhost:{PortOf(resource.Name, e.Name)}");
+
+    public void Release()
+    {
+        foreach (var port in _ports.Values)
+        {
+            PortAllocator.Release(port);
+        }
+    }
+
+    private static (string, string) Key(string resource, string endpoint) => (resource.ToLowerInvariant(), endpoint.ToLowerInvariant());
+}

@@ -1,0 +1,6 @@
+namespace Parity.Hosting.Orchestration;
+
+internal sealed record OrchestratorSettings(string AppHostDirectory, string StateDirectory)
+{
+    public string RunFile => Path.Combine(StateDirectory, "run.json");
+}

@@ -1,0 +1,31 @@
+namespace Parity.Hosting.Orchestration;
+
+/// <summary>The per-resource commands, for tests and the dashboard.</summary>
+public sealed class ResourceCommandService
+{
+    public const string Stop = "resource-stop";
+    public const string Start = "resource-start";
+    public const string Restart = "resource-restart";
+
+    private readonly Orchestrator _orchestrator;
+
+    internal ResourceCommandService(Orchestrator orchestrator) => _orchestrator = orchestrator;
+
+    public Task ExecuteCommandAsync(string resourceName, string commandName)
+    {
+        var supervisor = _orchestrator.Supervisor(resourceName);
+        return commandName switch
+        {
+            Stop => supervisor.StopAsync(),
+            Start => supervisor.StartAsync(),
+            Restart => supervisor.RestartAsync(),
+            _ => throw new ArgumentException($"Unknown command '{commandName}': use {Stop}, {Start} or {Restart}.", nameof(commandName)),
+        };
+    }
+
+    public Task StopResourceAsync(string resourceName) => ExecuteCommandAsync(resourceName, Stop);
+
+    public Task StartResourceAsync(string resourceName) => ExecuteCommandAsync(resourceName, Start);
+
+    public Task RestartResourceAsync(string resourceName) => ExecuteCommandAsync(resourceName, Restart);
+}

@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace Parity.Hosting.Orchestration;
+
+public sealed record LogLine(string Resource, int Replica, DateTimeOffset Timestamp, string Text, bool IsError);
+
+/// <summary>Every resource's console output: a bounded backlog per resource, and a live stream.</summary>
+public sealed class ResourceLoggerService
+{
+    private const int BacklogLines = 10_000;
+    private readonly Dictionary<string, Queue<LogLine>> _backlog = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Channel<LogLine>> _watchers = [];
+
+    /// <summary>Lines already written for a resource (the last 10,000).</summary>
+    public IReadOnlyList<LogLine> GetBacklog(string resource)
+    {
+        lock (_backlog)
+        {
+            return _backlog.TryGetValue(resource, out var lines) ? [.. lines] : [];
+        }
+    }
+
+    /// <summary>The backlog of one resource (or of all, when null), then every new line.</summary>
+    public async IAsyncEnumerable<LogLine> WatchAsync(string? resource = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = Channel.CreateUnbounded<LogLine>();
+        lock (_backlog)
+        {
+            foreach (var line in _backlog.Where(b => resource is null || string.Equals(b.Key, resource, StringComparison.OrdinalIgnoreCase)).SelectMany(b => b.Value))
+            {
+                channel.Writer.TryWrite(line);
+            }
+            _watchers.Add(channel);
+        }
+        try
+        {
+            await foreach (var line in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (resource is null || string.Equals(line.Resource, resource, StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return line;
+                }
+            }
+        }
+        finally
+        {
+            lock (_backlog)
+            {
+                _watchers.Remove(channel);
+            }
+        }
+    }
+
+    internal void Write(LogLine line)
+    {
+        lock (_backlog)
+        {
+            if (!_backlog.TryGetValue(line.Resource, out var lines))
+            {
+                _backlog[line.Resource] = lines = new Queue<LogLine>();
+            }
+            lines.Enqueue(line);
+            if (lines.Count > BacklogLines)
+            {
+                lines.Dequeue();
+            }
+            foreach (var watcher in _watchers)
+            {
+                watcher.Writer.TryWrite(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Parity.Hosting.Orchestration;
+
+/// <summary>The state of one resource at one moment, as tests, run.json and the dashboard see it.</summary>
+public sealed record ResourceSnapshot(
+    string Name,
+    string Kind,
+    ResourceState State,
+    bool HasHealthCheck,
+    int Restarts = 0,
+    int? ExitCode = null,
+    DateTimeOffset? StartedAt = null,
+    IReadOnlyList<string>? Urls = null,
+    IReadOnlyList<ReplicaSnapshot>? Replicas = null,
+    string? Message = null)
+{
+    /// <summary>What WaitFor waits for: healthy, or running when no health check is declared.</summary>
+    public bool IsReady => State == ResourceState.Healthy || (State == ResourceState.Running && !HasHealthCheck);
+
+    public bool IsRunning => State is ResourceState.Starting or ResourceState.Running or ResourceState.Healthy or ResourceState.Unhealthy;
+}
+
+public sealed record ReplicaSnapshot(int? Pid, ResourceState State, IReadOnlyList<string> Urls);

@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Orchestration;
+
+/// <summary>
+/// Runs one resource's process: starts it once what it waits for is ready, probes its health, restarts it after a
+/// crash (unless it is run-once), and carries out the stop / start / restart commands.
+/// </summary>
+internal sealed class ResourceSupervisor(
+    IResource resource,
+    Func<Task<ProcessSpec>> createSpec,
+    RestartPolicy restartPolicy,
+    IReadOnlyList<string> urls,
+    Uri? healthCheckUrl,
+    int healthCheckStatus,
+    RunServices run)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StableUptime = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _commands = new(1, 1);
+    private readonly object _sync = new();
+    private Process? _process;
+    private Task _exited = Task.CompletedTask;
+    private CancellationTokenSource _life = new();
+    private bool _stopRequested;
+    private int _restarts;
+    private int _consecutiveCrashes;
+    private DateTimeOffset? _startedAt;
+    private ResourceSnapshot _snapshot = new(resource.Name, KindOf(resource), ResourceState.NotStarted, healthCheckUrl is not null, Urls: urls);
+
+    public IResource Resource { get; } = resource;
+
+    public ResourceSnapshot Snapshot => _snapshot;
+
+    public int? Pid => _process is { HasExited: false } p ? p.Id : null;
+
+    public void PublishInitialState() => Publish(ResourceState.NotStarted);
+
+    /// <summary>Waits for every WaitFor / WaitForCompletion dependency, then starts; a failed dependency fails this resource.</summary>
+    public async Task LaunchAfterDependenciesAsync(CancellationToken stopping)
+    {
+        var waits = Resource.AnnotationsOf<WaitAnnotation>().ToList();
+        if (waits.Count > 0)
+        {
+            Publish(ResourceState.Waiting);
+        }
+        foreach (var wait in waits)
+        {
+            var dependency = await run.Notifications.WaitForResourceAsync(wait.Resource.Name, s => IsSettled(wait, s), stopping);
+            if (!IsSatisfied(wait, dependency))
+            {
+                var why = wait.WaitType == WaitType.WaitUntilCompleted
+                    ? $"it waits for '{dependency.Name}' to complete with exit code {wait.ExitCode}, but that ended {dependency.State} with exit code {dependency.ExitCode}"
+                    : $"it waits for '{dependency.Name}', which failed to start";
+                Publish(ResourceState.FailedToStart, message: why);
+                return;
+            }
+        }
+        await StartAsync();
+    }
+
+    public async Task StartAsync()
+    {
+        await _commands.WaitAsync();
+        try
+        {
+            if (_process is { HasExited: false })
+            {
+                return;
+            }
+            _stopRequested = false;
+            await LaunchAsync();
+        }
+        finally
+        {
+            _commands.Release();
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        await _commands.WaitAsync();
+        try
+        {
+            _stopRequested = true;
+            await _life.CancelAsync();
+            if (_process is { HasExited: false } process)
+            {
+                ProcessStarter.Terminate(process);
+                using var grace = new CancellationTokenSource(run.Options.StopGracePeriod);
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    run.Log(Resource.Name, $"did not stop within {run.Options.StopGracePeriod.TotalSeconds:0}s; killing it", isError: true);
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            await _exited;
+            if (_snapshot.IsRunning || _snapshot.State is ResourceState.NotStarted or ResourceState.Waiting)
+            {
+                Publish(ResourceState.Exited);
+            }
+        }
+        finally
+        {
+            _commands.Release();
+        }
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    private async Task LaunchAsync()
+    {
+        Publish(ResourceState.Starting);
+        Process process;
+        try
+        {
+            var spec = await createSpec();
+            process = await ProcessStarter.StartAsync(spec, (line, isError) => run.Logs.Write(new LogLine(Resource.Name, 0, DateTimeOffset.UtcNow, line, isError)));
+        }
+        catch (Exception e) when (e is DistributedApplicationException or System.ComponentModel.Win32Exception or IOException)
+        {
+            Publish(ResourceState.FailedToStart, message: e.Message);
+            return;
+        }
+
+        var life = new CancellationTokenSource();
+        lock (_sync)
+        {
+            _process = process;
+            _life = life;
+            _startedAt = DateTimeOffset.UtcNow;
+        }
+        Publish(ResourceState.Running);
+        _exited = WatchExitAsync(process, life);
+        if (healthCheckUrl is not null)
+        {
+            _ = ProbeHealthAsync(healthCheckUrl, life.Token);
+        }
+    }
+
+    private async Task WatchExitAsync(Process process, CancellationTokenSource life)
+    {
+        await process.WaitForExitAsync();
+        await life.CancelAsync();
+        var exitCode = process.ExitCode;
+        var crashed = !_stopRequested && exitCode != 0;
+        if (!crashed || restartPolicy == RestartPolicy.Never)
+        {
+            Publish(exitCode == 0 && !_stopRequested ? ResourceState.Finished : ResourceState.Exited, exitCode);
+            return;
+        }
+
+        if (DateTimeOffset.UtcNow - _startedAt > StableUptime)
+        {
+            _consecutiveCrashes = 0;
+        }
+        var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, _consecutiveCrashes++)));
+        Publish(ResourceState.Exited, exitCode, $"crashed with exit code {exitCode}; restarting in {backoff.TotalSeconds:0}s");
+        run.Log(Resource.Name, $"exited with code {exitCode}; restarting in {backoff.TotalSeconds:0}s", isError: true);
+        _ = RestartAfterAsync(backoff, life);
+    }
+
+    private async Task RestartAfterAsync(TimeSpan backoff, CancellationTokenSource crashedLife)
+    {
+        await Task.Delay(backoff);
+        await _commands.WaitAsync();
+        try
+        {
+            // A stop or start command issued during the backoff takes precedence.
+            if (!_stopRequested && ReferenceEquals(_life, crashedLife) && _process is { HasExited: true })
+            {
+                Interlocked.Increment(ref _restarts);
+                await LaunchAsync();
+            }
+        }
+        finally
+        {
+            _commands.Release();
+        }
+    }
+
+    private async Task ProbeHealthAsync(Uri url, CancellationToken token)
+    {
+        var since = DateTimeOffset.UtcNow;
+        while (!token.IsCancellationRequested)
+        {
+            var healthy = await run.Probe(url, healthCheckStatus, token);
+            if (token.IsCancellationRequested)
+            {
+                return;
+            }
+            if (healthy && _snapshot.State != ResourceState.Healthy)
+            {
+                Publish(ResourceState.Healthy);
+            }
+            else if (!healthy && _snapshot.State == ResourceState.Healthy)
+            {
+                Publish(ResourceState.Unhealthy);
+            }
+            // Poll fast while starting so dependents start promptly, then settle down.
+            var interval = _snapshot.State == ResourceState.Healthy ? 2000 : DateTimeOffset.UtcNow - since < TimeSpan.FromSeconds(10) ? 100 : 1000;
+            await Task.Delay(interval, token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private void Publish(ResourceState state, int? exitCode = null, string? message = null)
+    {
+        lock (_sync)
+        {
+            var running = state is ResourceState.Starting or ResourceState.Running or ResourceState.Healthy or ResourceState.Unhealthy;
+            var pid = running && _process is { HasExited: false } p ? p.Id : (int?)null;
+            _snapshot = _snapshot with
+            {
+                State = state,
+                Restarts = _restarts,
+                ExitCode = exitCode,
+                StartedAt = _startedAt,
+                Message = message,
+                Replicas = [new ReplicaSnapshot(pid, state, urls)],
+            };
+            run.Notifications.Publish(_snapshot);
+        }
+    }
+
+    private static bool IsSettled(WaitAnnotation wait, ResourceSnapshot s) =>
+        IsSatisfied(wait, s) || s.State == ResourceState.FailedToStart
+        || (wait.WaitType == WaitType.WaitUntilCompleted && s.State is ResourceState.Exited or ResourceState.Finished && s.ExitCode is not null);
+
+    private static bool IsSatisfied(WaitAnnotation wait, ResourceSnapshot s) => wait.WaitType == WaitType.WaitUntilHealthy
+        ? s.IsReady
+        : s.State is ResourceState.Finished or ResourceState.Exited && s.ExitCode == wait.ExitCode;
+
+    internal static string KindOf(IResource resource) => resource switch
+    {
+        ProjectResource => "Project",
+        ExecutableResource => "Executable",
+        ConnectionStringResource => "ConnectionString",
+        ParameterResource => "Parameter",
+        _ => resource.GetType().Name.Replace("Resource", ""),
+    };
+}

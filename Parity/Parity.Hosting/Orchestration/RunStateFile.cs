@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Parity.Hosting.Orchestration;
+
+/// <summary>
+/// Keeps <c>.parity/run.json</c> current while the AppHost runs (scripts and tests read it) and removes it on a clean
+/// stop. Its shape is a contract: appHostPid, startedAt, dashboard, resources[name, kind, state, restarts, urls, replicas].
+/// </summary>
+internal sealed class RunStateFile(string path, ResourceNotificationService notifications, IEnumerable<string> resourceNames)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly HashSet<string> _names = new(resourceNames, StringComparer.OrdinalIgnoreCase);
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+
+    public async Task KeepWrittenAsync(CancellationToken stopping)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Write();
+        try
+        {
+            await foreach (var snapshot in notifications.WatchAsync(stopping))
+            {
+                if (_names.Contains(snapshot.Name))
+                {
+                    Write();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run is stopping: Remove() follows
+        }
+    }
+
+    public void Remove() => File.Delete(path);
+
+    private void Write()
+    {
+        var resources = notifications.Current.Where(s => _names.Contains(s.Name)).OrderBy(s => s.Name).Select(s => new
+        {
+            s.Name,
+            s.Kind,
+            s.State,
+            s.Restarts,
+            Urls = s.Urls ?? [],
+            Replicas = (s.Replicas ?? []).Select(r => new { r.Pid, r.State, r.Urls }),
+        });
+        var document = new { AppHostPid = Environment.ProcessId, StartedAt = _startedAt, Dashboard = (object?)null, Resources = resources };
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(document, Json));
+        File.Move(temporary, path, overwrite: true); // readers never see a half-written file
+    }
+}

@@ -1,0 +1,51 @@
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting;
+
+public static class ProjectResourceBuilderExtensions
+{
+    public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject(name, new TProject(), launchProfileName: null);
+
+    public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name, string? launchProfileName)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject(name, new TProject(), launchProfileName);
+
+    /// <summary>A project known only by its path; it is built once, at run time, before it starts.</summary>
+    public static IResourceBuilder<ProjectResource> AddProject(this IDistributedApplicationBuilder builder, string name, string projectPath) =>
+        builder.AddProject(name, projectPath, launchProfileName: null);
+
+    public static IResourceBuilder<ProjectResource> AddProject(this IDistributedApplicationBuilder builder, string name, string projectPath, string? launchProfileName) =>
+        builder.AddProject(name, new ProjectPathMetadata(Path.GetFullPath(projectPath, builder.AppHostDirectory)), launchProfileName);
+
+    /// <summary>Runs this many processes of the project locally, and as many pods in the cluster.</summary>
+    public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        return builder.WithAnnotation(new ReplicaAnnotation(replicas));
+    }
+
+    private static IResourceBuilder<ProjectResource> AddProject(
+        this IDistributedApplicationBuilder builder, string name, IProjectMetadata metadata, string? launchProfileName)
+    {
+        var project = builder.AddResource(new ProjectResource(name)).WithAnnotation(metadata);
+        var profile = File.Exists(metadata.ProjectPath) ? LaunchProfile.Read(metadata.ProjectPath, launchProfileName) : null;
+        if (profile is null)
+        {
+            return project.WithHttpEndpoint();
+        }
+
+        foreach (var url in profile.ApplicationUrls.Where(u => u.Scheme is "http" or "https"))
+        {
+            project.WithEndpoint(port: url.Port, scheme: url.Scheme, name: url.Scheme);
+        }
+        if (profile.ApplicationUrls.Count == 0)
+        {
+            project.WithHttpEndpoint();
+        }
+        return project.WithAnnotation(new LaunchProfileAnnotation(profile.Name, profile.EnvironmentVariables));
+    }
+
+    private sealed record ProjectPathMetadata(string ProjectPath) : IProjectMetadata;
+}

@@ -1,0 +1,31 @@
+namespace Customers;
+
+/// <summary>Body of POST /customers. Members are nullable so a missing field is reported, not defaulted.</summary>
+public sealed record CreateCustomerRequest(string? Name, decimal? CreditLimit)
+{
+    public const int MaxNameLength = 200;
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            errors["name"] = ["Name is required."];
+        }
+        else if (Name.Length > MaxNameLength)
+        {
+            errors["name"] = [$"Name must be at most {MaxNameLength} characters."];
+        }
+
+        if (CreditLimit is null)
+        {
+            errors["creditLimit"] = ["Credit limit is required."];
+        }
+        else if (CreditLimit < 0)
+        {
+            errors["creditLimit"] = ["Credit limit must not be negative."];
+        }
+
+        return errors;
+    }
+}

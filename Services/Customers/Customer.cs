@@ -1,0 +1,3 @@
+namespace Customers;
+
+public sealed record Customer(long CustomerId, string Name, decimal CreditLimit);

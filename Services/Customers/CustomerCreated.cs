@@ -1,0 +1,3 @@
+namespace Customers;
+
+public sealed record CustomerCreated(long CustomerId);

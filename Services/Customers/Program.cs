@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using Customers;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.Services.AddProblemDetails();
+// The web defaults accept "12" for a number; a string where a number belongs is a client error.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+builder.Services.AddSingleton<ICustomerStore, InMemoryCustomerStore>();
+
+var app = builder.Build();
+
+// Unreadable bodies surface as BadHttpRequestException (thrown in Development, a bare 400 elsewhere);
+// both must reach the client as problem details with their own status, never as a 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad
+        ? bad.StatusCode
+        : StatusCodes.Status500InternalServerError,
+    // A client's bad body is not a server failure worth an error log.
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+});
+app.UseStatusCodePages();
+
+app.MapPost("/customers", async Task<Results<Created<CustomerCreated>, ValidationProblem>> (
+    CreateCustomerRequest request, ICustomerStore store, CancellationToken cancellationToken) =>
+{
+    var errors = request.Validate();
+    if (errors.Count > 0)
+    {
+        return TypedResults.ValidationProblem(errors);
+    }
+
+    var customer = await store.AddAsync(request.Name!, request.CreditLimit!.Value, cancellationToken);
+    return TypedResults.Created($"/customers/{customer.CustomerId}", new CustomerCreated(customer.CustomerId));
+});
+
+app.MapGet("/customers/{id:long}", async Task<Results<Ok<Customer>, ProblemHttpResult>> (
+    long id, ICustomerStore store, CancellationToken cancellationToken) =>
+    await store.FindAsync(id, cancellationToken) is { } customer
+        ? TypedResults.Ok(customer)
+        : TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Customer not found",
+            detail: $"No customer has id {id}."));
+
+app.MapDefaultEndpoints();
+
+app.Run();
