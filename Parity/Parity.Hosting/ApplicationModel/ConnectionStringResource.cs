@@ -6,7 +6,7 @@ public sealed class ConnectionStringResource(string name, Func<string?> valueSou
 {
     public override string ConfigurationKey => $"ConnectionStrings:{Name}";
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{this}");
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Of((IExpressionValue)this); // the value of this parameter
 
     public string? ConnectionStringEnvironmentVariable { get; } = environmentVariableName;
 }

@@ -73,11 +73,11 @@ public sealed class ReferenceExpression : IExpressionValue
                 case ReferenceExpression nested:
                     Parts.AddRange(nested._parts);
                     break;
-                case IExpressionValue hole:
-                    Parts.Add(hole);
-                    break;
                 case IResourceWithConnectionString resource:
                     Parts.Add(new ConnectionStringReference(resource));
+                    break;
+                case IExpressionValue hole:
+                    Parts.Add(hole);
                     break;
                 case IResourceBuilder<IResource> builder:
                     AppendFormatted(builder.Resource);

@@ -14,11 +14,23 @@ internal sealed class EndpointAllocation
         {
             foreach (var endpoint in resource.Endpoints())
             {
-                var port = randomizePorts ? null : endpoint.Port ?? (endpoint.IsProxied ? null : endpoint.TargetPort);
-                allocation._ports[Key(resource.Name, endpoint.Name)] = port ?? PortAllocator.Allocate();
+                allocation._ports[Key(resource.Name, endpoint.Name)] = FixedPort(resource, endpoint, randomizePorts) ?? PortAllocator.Allocate();
             }
         }
         return allocation;
+    }
+
+    /// <summary>
+    /// The port an endpoint must have locally, or null for any free one. Without proxies the process listens where
+    /// others connect, so a port can move only when the engine tells the process (ASPNETCORE_URLS for projects, or
+    /// the endpoint's environment variable); otherwise the port the program chose itself is kept.
+    /// </summary>
+    public static int? FixedPort(IResource resource, EndpointAnnotation endpoint, bool randomizePorts)
+    {
+        var engineTellsPort = resource is ProjectResource || endpoint.EnvironmentVariable is not null;
+        return !engineTellsPort ? endpoint.TargetPort ?? endpoint.Port
+            : randomizePorts ? null
+            : endpoint.Port ?? endpoint.TargetPort;
     }
 
     public int PortOf(string resource, string endpoint) =>

@@ -17,10 +17,7 @@ internal static partial class ModelValidator
             errors.Add($"Resources wait for each other in a cycle: {string.Join(" → ", cycle)}. Remove one of these WaitFor calls.");
         }
         CheckProjects(model, errors);
-        if (!randomizePorts)
-        {
-            CheckFixedPorts(model, forRun, errors);
-        }
+        CheckFixedPorts(model, forRun, randomizePorts, errors);
         if (forRun)
         {
             CheckRunPrerequisites(model, errors);
@@ -74,10 +71,12 @@ internal static partial class ModelValidator
         }
     }
 
-    private static void CheckFixedPorts(DistributedApplicationModel model, bool forRun, List<string> errors)
+    private static void CheckFixedPorts(DistributedApplicationModel model, bool forRun, bool randomizePorts, List<string> errors)
     {
         var fixedPorts = model.Resources
-            .SelectMany(r => r.Endpoints().Where(e => e.Port is not null).Select(e => (Resource: r, Endpoint: e, Port: e.Port!.Value)))
+            .SelectMany(r => r.Endpoints().Select(e => (Resource: r, Endpoint: e, Port: EndpointAllocation.FixedPort(r, e, randomizePorts))))
+            .Where(p => p.Port is not null)
+            .Select(p => (p.Resource, p.Endpoint, Port: p.Port!.Value))
             .ToList();
         foreach (var clash in fixedPorts.GroupBy(p => p.Port).Where(g => g.Count() > 1))
         {

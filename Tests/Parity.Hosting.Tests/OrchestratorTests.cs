@@ -1,0 +1,140 @@
+using Parity.Hosting.Orchestration;
+
+namespace Parity.Hosting.Tests;
+
+/// <summary>Real processes: the test service and ordinary programs, started, watched and stopped by the engine.</summary>
+public sealed class OrchestratorTests
+{
+    [Fact]
+    public async Task WaitForHoldsADependentUntilItsDependencyIsHealthyWhileOthersStartAtOnce()
+    {
+        var builder = TestApp.CreateBuilder();
+        var api = builder.AddProject<Projects.TestService>("api").WithEnvironment("START_UNHEALTHY", "true").WithHttpHealthCheck("/health");
+        builder.AddProject<Projects.TestService>("worker").WithReference(api).WaitFor(api);
+        builder.AddExecutable("sleeper", "sleep", ".", "60");
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+
+        await app.WaitForAsync("sleeper", s => s.State == ResourceState.Running);
+        var apiRunning = await app.WaitForAsync("api", s => s.State == ResourceState.Running);
+        Assert.Equal(ResourceState.Waiting, app.ResourceNotifications.Get("worker")!.State);
+
+        await TestApp.PostAsync($"{apiRunning.Urls![0]}/health/up");
+        await app.WaitForHealthyAsync("api");
+        var worker = await app.WaitForAsync("worker", s => s.State == ResourceState.Running);
+
+        Assert.True(worker.StartedAt > app.ResourceNotifications.Get("sleeper")!.StartedAt);
+        var discovered = await TestApp.GetAsync($"{worker.Urls![0]}/env/services__api__http__0");
+        Assert.Equal(apiRunning.Urls[0], discovered);
+    }
+
+    [Fact]
+    public async Task WaitForCompletionStartsTheDependentOnlyAfterASuccessfulRun()
+    {
+        var builder = TestApp.CreateBuilder();
+        var migrate = builder.AddProject<Projects.TestService>("migrate").WithEnvironment("EXIT_AFTER_MS", "300");
+        builder.AddExecutable("app", "sleep", ".", "60").WaitForCompletion(migrate);
+        var broken = builder.AddProject<Projects.TestService>("broken").WithEnvironment("EXIT_AFTER_MS", "100").WithEnvironment("EXIT_CODE", "3");
+        builder.AddExecutable("blocked", "sleep", ".", "60").WaitForCompletion(broken);
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+
+        var finished = await app.WaitForAsync("migrate", s => s.State == ResourceState.Finished);
+        var started = await app.WaitForAsync("app", s => s.State == ResourceState.Running);
+        Assert.Equal(0, finished.ExitCode);
+
+        var failed = await app.WaitForAsync("blocked", s => s.State == ResourceState.FailedToStart);
+        Assert.Contains("'broken' to complete with exit code 0", failed.Message);
+        var brokenState = app.ResourceNotifications.Get("broken")!;
+        Assert.Equal((ResourceState.Exited, 3, 0), (brokenState.State, brokenState.ExitCode, brokenState.Restarts));
+        Assert.NotNull(started.StartedAt);
+    }
+
+    [Fact]
+    public async Task ACrashedServiceIsRestartedAndCountsTheRestart()
+    {
+        var builder = TestApp.CreateBuilder();
+        builder.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/health");
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+        var healthy = await app.WaitForHealthyAsync("api");
+        var firstPid = app.PidOf("api");
+
+        await TestApp.CrashAsync(healthy.Urls![0]);
+
+        var crashed = await app.WaitForAsync("api", s => s.State == ResourceState.Exited);
+        Assert.Equal(3, crashed.ExitCode);
+        var back = await app.WaitForAsync("api", s => s.IsReady && s.Restarts == 1);
+        Assert.NotEqual(firstPid, app.PidOf("api"));
+        Assert.Equal(healthy.Urls, back.Urls);
+    }
+
+    [Fact]
+    public async Task StopStartAndRestartCommandsControlOneResource()
+    {
+        var builder = TestApp.CreateBuilder();
+        builder.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/health");
+        builder.AddExecutable("sleeper", "sleep", ".", "60");
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+        await app.WaitForHealthyAsync("api");
+        var firstPid = app.PidOf("api");
+
+        await app.ResourceCommands.StopResourceAsync("api");
+        Assert.Equal(ResourceState.Exited, app.ResourceNotifications.Get("api")!.State);
+        Assert.False(ProcessProbe.IsAlive(firstPid));
+        Assert.Equal(ResourceState.Running, app.ResourceNotifications.Get("sleeper")!.State);
+
+        await app.ResourceCommands.StartResourceAsync("api");
+        await app.WaitForHealthyAsync("api");
+        var secondPid = app.PidOf("api");
+        Assert.NotEqual(firstPid, secondPid);
+
+        await app.ResourceCommands.ExecuteCommandAsync("api", ResourceCommandService.Restart);
+        await app.WaitForHealthyAsync("api");
+        Assert.False(ProcessProbe.IsAlive(secondPid));
+        Assert.NotEqual(secondPid, app.PidOf("api"));
+        Assert.Equal(0, app.ResourceNotifications.Get("api")!.Restarts);
+    }
+
+    [Fact]
+    public async Task ACleanStopEndsEveryProcessAndRemovesRunJson()
+    {
+        var state = Directory.CreateTempSubdirectory("parity-test-").FullName;
+        var builder = TestApp.CreateBuilder(state);
+        var api = builder.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/health");
+        builder.AddProject<Projects.TestService>("worker").WithReference(api).WaitFor(api);
+        builder.AddExecutable("sleeper", "sleep", ".", "60");
+        var app = builder.Build();
+        var notifications = app.ResourceNotifications;
+        await app.StartAsync(TestApp.Timeout());
+        await app.WaitForAsync("worker", s => s.State == ResourceState.Running);
+        var pids = new[] { "api", "worker", "sleeper" }.Select(app.PidOf).ToList();
+
+        var runJson = await File.ReadAllTextAsync(Path.Combine(state, "run.json"), TestContext.Current.CancellationToken);
+        Assert.Contains($"\"appHostPid\": {Environment.ProcessId}", runJson);
+
+        await app.StopAsync(TestApp.Timeout());
+        await app.DisposeAsync();
+
+        Assert.DoesNotContain(pids, ProcessProbe.IsAlive);
+        Assert.False(File.Exists(Path.Combine(state, "run.json")));
+        Assert.All(new[] { "api", "worker", "sleeper" }, name => Assert.Equal(ResourceState.Exited, notifications.Get(name)!.State));
+    }
+
+    [Fact]
+    public async Task AProjectKnownOnlyByItsPathIsBuiltOnceAndRuns()
+    {
+        var builder = TestApp.CreateBuilder();
+        builder.AddProject("first", "../Fixtures/TestService/TestService.csproj").WithHttpHealthCheck("/health");
+        builder.AddProject("second", "../Fixtures/TestService/TestService.csproj").WithHttpHealthCheck("/health");
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+
+        var first = await app.WaitForHealthyAsync("first");
+        var second = await app.WaitForHealthyAsync("second");
+
+        Assert.Equal("http", await TestApp.GetAsync($"{first.Urls![0]}/env/FROM_PROFILE"));
+        Assert.NotEqual(first.Urls, second.Urls);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using Parity.Hosting.Orchestration;
+
+namespace Parity.Hosting.Tests;
+
+/// <summary>Builders for apps that run real processes on random ports, each with its own state folder.</summary>
+internal static class TestApp
+{
+    public static IDistributedApplicationBuilder CreateBuilder(string? stateDirectory = null) =>
+        DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            RandomizePorts = true,
+            PrintResourceOutput = false,
+            StateDirectory = stateDirectory ?? Directory.CreateTempSubdirectory("parity-test-").FullName,
+            StopGracePeriod = TimeSpan.FromSeconds(3),
+        });
+
+    /// <summary>Generous: these wait on real processes on a busy 2-core machine.</summary>
+    public static CancellationToken Timeout(int seconds = 90)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        source.CancelAfter(TimeSpan.FromSeconds(seconds));
+        return source.Token;
+    }
+
+    public static Task<ResourceSnapshot> WaitForAsync(this DistributedApplication app, string name, Func<ResourceSnapshot, bool> predicate) =>
+        app.ResourceNotifications.WaitForResourceAsync(name, predicate, Timeout());
+
+    public static Task<ResourceSnapshot> WaitForHealthyAsync(this DistributedApplication app, string name) =>
+        app.ResourceNotifications.WaitForResourceHealthyAsync(name, Timeout());
+
+    public static int PidOf(this DistributedApplication app, string name) =>
+        app.ResourceNotifications.Get(name)!.Replicas!.Single().Pid ?? throw new InvalidOperationException($"{name} has no process");
+
+    /// <summary>Retries until the process listens: a resource without a health check is Running before it binds.</summary>
+    public static Task<string> GetAsync(string url) =>
+        SendAsync(http => http.GetStringAsync(url, TestContext.Current.CancellationToken));
+
+    public static Task PostAsync(string url) =>
+        SendAsync(async http => (await http.PostAsync(url, null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode());
+
+    /// <summary>Makes the test service exit with code 3; the connection dies with it, so no response is expected.</summary>
+    public static async Task CrashAsync(string baseUrl)
+    {
+        using var http = new HttpClient();
+        try
+        {
+            using var response = await http.PostAsync($"{baseUrl}/crash", null, TestContext.Current.CancellationToken);
+            Assert.Fail($"The service answered {(int)response.StatusCode} instead of exiting.");
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+        {
+            // expected: the process ended mid-request
+        }
+    }
+
+    private static async Task<T> SendAsync<T>(Func<HttpClient, Task<T>> send)
+    {
+        using var http = new HttpClient();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await send(http);
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && attempt < 100)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    public static async Task<T?> GetJsonAsync<T>(string url)
+    {
+        using var http = new HttpClient();
+        return await http.GetFromJsonAsync<T>(url, TestContext.Current.CancellationToken);
+    }
+}
