@@ -1,84 +1,49 @@
-using System.Diagnostics;
-using System.Text.Json;
+using Parity.Tests;
 
 namespace Parity.Hosting.Tests;
 
 /// <summary>An AppHost as its own process, ended the ways a user or the system ends it.</summary>
 public sealed class AppHostProcessTests
 {
+    private static readonly string AppHostDll = new Projects.TestAppHost().TargetPath!;
+
     [Fact]
     public async Task KillingTheAppHostWithSigkillLeavesNoProcessBehind()
     {
-        var (appHost, state) = StartTestAppHost();
-        var pids = await WaitForRunningPidsAsync(state, count: 3);
+        await using var appHost = RunningAppHost.Start(AppHostDll);
+        await appHost.WaitForResourceStateAsync("worker", "Running", TestApp.Timeout());
+        var pids = appHost.Pids();
+        Assert.Equal(3, pids.Count);
 
-        appHost.Kill();
-        await appHost.WaitForExitAsync(TestContext.Current.CancellationToken);
+        appHost.Signal("KILL");
+        await appHost.Process.WaitForExitAsync(TestApp.Timeout());
 
-        Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(pids, TimeSpan.FromSeconds(30)));
+        Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(pids, TimeSpan.FromSeconds(30), TestApp.Timeout()));
     }
 
     [Fact]
     public async Task SigtermStopsEveryResourceAndRemovesRunJson()
     {
-        var (appHost, state) = StartTestAppHost();
-        var pids = await WaitForRunningPidsAsync(state, count: 3);
+        await using var appHost = RunningAppHost.Start(AppHostDll);
+        await appHost.WaitForResourceStateAsync("worker", "Running", TestApp.Timeout());
+        var pids = appHost.Pids();
 
-        Process.Start("kill", ["-TERM", appHost.Id.ToString()]).WaitForExit();
-        await appHost.WaitForExitAsync(TestApp.Timeout());
+        appHost.Signal("TERM");
+        await appHost.Process.WaitForExitAsync(TestApp.Timeout());
 
-        Assert.Equal(0, appHost.ExitCode);
+        Assert.Equal(0, appHost.Process.ExitCode);
         Assert.DoesNotContain(pids, ProcessProbe.IsAlive);
-        Assert.False(File.Exists(Path.Combine(state, "run.json")));
+        Assert.False(File.Exists(appHost.RunFile));
     }
 
     [Fact]
     public async Task AnInvalidAppHostExitsWithTheErrorsAndStartsNothing()
     {
-        var (appHost, state) = StartTestAppHost("--Parameters:fail=true");
-        var stderr = await appHost.StandardError.ReadToEndAsync(TestApp.Timeout());
-        await appHost.WaitForExitAsync(TestApp.Timeout());
+        await using var appHost = RunningAppHost.Start(AppHostDll, "--Parameters:fail=true");
+        await appHost.Process.WaitForExitAsync(TestApp.Timeout());
 
-        Assert.Equal(1, appHost.ExitCode);
-        Assert.Contains("Resource 'broken' needs 'parity-no-such-program', which was not found", stderr);
-        Assert.False(File.Exists(Path.Combine(state, "run.json")));
-    }
-
-    private static (Process AppHost, string StateDirectory) StartTestAppHost(params string[] args)
-    {
-        var state = Directory.CreateTempSubdirectory("parity-apphost-").FullName;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[new Projects.TestAppHost().TargetPath!, state, .. args])
-        {
-            info.ArgumentList.Add(arg);
-        }
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { }; // drain, so a full pipe never blocks the AppHost
-        process.BeginOutputReadLine();
-        return (process, state);
-    }
-
-    private static async Task<IReadOnlyList<int>> WaitForRunningPidsAsync(string state, int count)
-    {
-        var runFile = Path.Combine(state, "run.json");
-        var token = TestApp.Timeout();
-        while (true)
-        {
-            token.ThrowIfCancellationRequested();
-            if (File.Exists(runFile))
-            {
-                using var run = JsonDocument.Parse(await File.ReadAllTextAsync(runFile, token));
-                var pids = run.RootElement.GetProperty("resources").EnumerateArray()
-                    .SelectMany(r => r.GetProperty("replicas").EnumerateArray())
-                    .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)
-                    .Select(r => r.GetProperty("pid").GetInt32())
-                    .ToList();
-                if (pids.Count == count)
-                {
-                    return pids;
-                }
-            }
-            await Task.Delay(200, token);
-        }
+        Assert.Equal(1, appHost.Process.ExitCode);
+        Assert.Contains("Resource 'broken' needs 'parity-no-such-program', which was not found", appHost.Output);
+        Assert.False(File.Exists(appHost.RunFile));
     }
 }

@@ -1,4 +1,5 @@
 using Parity.Hosting.Orchestration;
+using Parity.Tests;
 
 namespace Parity.Hosting.Tests;
 

@@ -1,7 +1,6 @@
 using Parity.Hosting;
 
-// args[0]: the state folder; the rest is configuration (e.g. --Parameters:fail=true).
-var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args[1..], RandomizePorts = true, StateDirectory = args[0] });
+var builder = DistributedApplication.CreateBuilder(args);
 
 var api = builder.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/health");
 builder.AddProject<Projects.TestService>("worker").WithReference(api).WaitFor(api);

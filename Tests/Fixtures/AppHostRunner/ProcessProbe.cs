@@ -1,6 +1,6 @@
-namespace Parity.Hosting.Tests;
+namespace Parity.Tests;
 
-internal static class ProcessProbe
+public static class ProcessProbe
 {
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
     public static bool IsAlive(int pid)
@@ -17,13 +17,13 @@ internal static class ProcessProbe
     }
 
     /// <summary>Polls until every process is gone; returns those still alive when time runs out.</summary>
-    public static async Task<IReadOnlyList<int>> WaitUntilGoneAsync(IEnumerable<int> pids, TimeSpan timeout)
+    public static async Task<IReadOnlyList<int>> WaitUntilGoneAsync(IEnumerable<int> pids, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         List<int> alive;
         while ((alive = [.. pids.Where(IsAlive)]).Count > 0 && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(200, TestContext.Current.CancellationToken);
+            await Task.Delay(200, cancellationToken);
         }
         return alive;
     }

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Parity.Tests;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The reference AppHost, run as a user runs it: requests go through the gateway to customers.</summary>
+public sealed class ReferenceAppHostTests
+{
+    private static readonly string AppHostDll = new Projects.AppHost().TargetPath!;
+
+    [Fact]
+    public async Task TheGatewayReachesCustomersAndACrashedServiceComesBackByItself()
+    {
+        await using var appHost = RunningAppHost.Start(AppHostDll);
+        var gateway = RunningAppHost.UrlOf(await appHost.WaitForResourceStateAsync("gateway", "Healthy", Timeout()));
+        var customers = await appHost.WaitForResourceStateAsync("customers", "Healthy", Timeout());
+        using var http = new HttpClient { BaseAddress = new Uri(gateway) };
+
+        var id = await CreateCustomerAsync(http, "Ada", 15.00m);
+        var fetched = await http.GetFromJsonAsync<JsonElement>($"/api/customers/{id}", Timeout());
+        Assert.Equal("Ada", fetched.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/customers/999999", Timeout())).StatusCode);
+
+        System.Diagnostics.Process.GetProcessById(RunningAppHost.PidOf(customers)).Kill();
+        await appHost.WaitForResourceAsync("customers", r => r.GetProperty("restarts").GetInt32() == 1
+            && r.GetProperty("state").GetString() == "Healthy", Timeout());
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/customers", new { name = "Bob", creditLimit = 1 }, Timeout())).StatusCode);
+    }
+
+    [Fact]
+    public async Task CtrlCStopsEverythingAndSigkillLeavesNothingBehind()
+    {
+        await using var stopped = RunningAppHost.Start(AppHostDll);
+        await stopped.WaitForResourceStateAsync("gateway", "Healthy", Timeout());
+        var pids = stopped.Pids();
+        stopped.Signal("INT");
+        await stopped.Process.WaitForExitAsync(Timeout());
+        Assert.Equal(0, stopped.Process.ExitCode);
+        Assert.DoesNotContain(pids, ProcessProbe.IsAlive);
+        Assert.False(File.Exists(stopped.RunFile));
+
+        await using var killed = RunningAppHost.Start(AppHostDll);
+        await killed.WaitForResourceStateAsync("gateway", "Healthy", Timeout());
+        pids = killed.Pids();
+        Assert.Equal(2, pids.Count);
+        killed.Signal("KILL");
+        Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(pids, TimeSpan.FromSeconds(30), Timeout()));
+    }
+
+    private static async Task<long> CreateCustomerAsync(HttpClient http, string name, decimal creditLimit)
+    {
+        using var response = await http.PostAsJsonAsync("/api/customers", new { name, creditLimit }, Timeout());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Timeout())).GetProperty("customerId").GetInt64();
+    }
+
+    private static CancellationToken Timeout()
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        source.CancelAfter(TimeSpan.FromSeconds(120));
+        return source.Token;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace Parity.Tests;
+
+/// <summary>
+/// An AppHost started as its own process with random ports and a temporary state folder, observed through the
+/// run.json contract, and ended with real signals.
+/// </summary>
+public sealed class RunningAppHost : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+
+    private RunningAppHost(Process process, string stateDirectory)
+    {
+        Process = process;
+        StateDirectory = stateDirectory;
+    }
+
+    public Process Process { get; }
+
+    public string StateDirectory { get; }
+
+    public string RunFile => Path.Combine(StateDirectory, "run.json");
+
+    /// <summary>Everything the AppHost printed so far (stdout and stderr).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static RunningAppHost Start(string appHostDll, params string[] args)
+    {
+        var state = Directory.CreateTempSubdirectory("parity-apphost-").FullName;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[appHostDll, "--Parity:RandomizePorts=true", $"--Parity:StateDirectory={state}", .. args])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["NO_COLOR"] = "1";
+        var host = new RunningAppHost(Process.Start(info)!, state);
+        host.Process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        host.Process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        host.Process.BeginOutputReadLine();
+        host.Process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Polls run.json until the predicate holds for the named resource.</summary>
+    public async Task<JsonElement> WaitForResourceAsync(string name, Func<JsonElement, bool> predicate, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (Process.HasExited)
+            {
+                throw new InvalidOperationException($"The AppHost exited with code {Process.ExitCode}:{Environment.NewLine}{Output}");
+            }
+            if (ReadRun() is { } run && Resource(run, name) is { } resource && predicate(resource))
+            {
+                return resource;
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    public Task<JsonElement> WaitForResourceStateAsync(string name, string state, CancellationToken cancellationToken) =>
+        WaitForResourceAsync(name, r => r.GetProperty("state").GetString() == state, cancellationToken);
+
+    /// <summary>Every process the AppHost reports in run.json.</summary>
+    public IReadOnlyList<int> Pids() => ReadRun() is { } run
+        ? [.. run.GetProperty("resources").EnumerateArray()
+            .SelectMany(r => r.GetProperty("replicas").EnumerateArray())
+            .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)
+            .Select(r => r.GetProperty("pid").GetInt32())]
+        : [];
+
+    public static int PidOf(JsonElement resource) => resource.GetProperty("replicas")[0].GetProperty("pid").GetInt32();
+
+    public static string UrlOf(JsonElement resource) => resource.GetProperty("urls")[0].GetString()!;
+
+    public void Signal(string signal) => Process.Start("kill", [$"-{signal}", Process.Id.ToString()])!.WaitForExit();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(); // the engine's children follow it (parent-death signal)
+            await Process.WaitForExitAsync();
+        }
+        Process.Dispose();
+    }
+
+    private JsonElement? ReadRun()
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(RunFile));
+            return document.RootElement.Clone();
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // not written yet
+        }
+    }
+
+    private static JsonElement? Resource(JsonElement run, string name) =>
+        run.GetProperty("resources").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(r => r!.Value.GetProperty("name").GetString() == name);
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
