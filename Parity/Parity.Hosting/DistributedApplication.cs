@@ -20,6 +20,14 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
 
     public ResourceLoggerService ResourceLogs => Services.GetRequiredService<ResourceLoggerService>();
 
+    /// <summary>The connection string of a resource, rendered for this machine (null for a resource without one).</summary>
+    public Task<string?> GetConnectionStringAsync(string resourceName, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Services.GetRequiredService<Orchestrator>().ConnectionString(resourceName));
+
+    /// <summary>The URL of one endpoint of a resource (its first HTTP endpoint by default).</summary>
+    public Uri GetEndpoint(string resourceName, string? endpointName = null) =>
+        Services.GetRequiredService<Orchestrator>().EndpointUrl(resourceName, endpointName);
+
     public Task StartAsync(CancellationToken cancellationToken = default) => host.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken = default) => host.StopAsync(cancellationToken);

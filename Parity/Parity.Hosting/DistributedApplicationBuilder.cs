@@ -29,6 +29,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         // Scripts and tests may move the state folder and randomize ports of an unmodified AppHost.
         options.StateDirectory ??= Configuration["Parity:StateDirectory"];
         options.RandomizePorts |= Configuration.GetValue<bool>("Parity:RandomizePorts");
+        StateDirectory = Path.GetFullPath(options.StateDirectory ?? Path.Combine(AppHostDirectory, ".parity"));
+        Secrets = new GeneratedSecrets(Path.Combine(StateDirectory, "secrets.json"));
         ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationExecutionContext.FromArgs(options.Args));
     }
 
@@ -44,6 +46,10 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     public IReadOnlyList<IResource> Resources => _resources;
 
+    internal string StateDirectory { get; }
+
+    internal GeneratedSecrets Secrets { get; }
+
     public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
     {
         _resources.Add(resource);
@@ -55,11 +61,10 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     public DistributedApplication Build()
     {
         var model = new DistributedApplicationModel([.. _resources]);
-        var stateDirectory = _options.StateDirectory ?? Path.Combine(AppHostDirectory, ".parity");
         _host.Services.AddSingleton(model);
         _host.Services.AddSingleton(ExecutionContext);
         _host.Services.AddSingleton(_options);
-        _host.Services.AddSingleton(new OrchestratorSettings(AppHostDirectory, stateDirectory));
+        _host.Services.AddSingleton(new OrchestratorSettings(AppHostDirectory, StateDirectory));
         _host.Services.AddSingleton<ResourceNotificationService>();
         _host.Services.AddSingleton<ResourceLoggerService>();
         _host.Services.AddSingleton<Orchestrator>();

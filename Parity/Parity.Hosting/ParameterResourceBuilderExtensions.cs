@@ -27,4 +27,21 @@ public static class ParameterResourceBuilderExtensions
         var configuration = builder.Configuration;
         return builder.AddResource(new ConnectionStringResource(name, () => configuration.GetConnectionString(name), environmentVariableName));
     }
+
+    /// <summary>
+    /// A parameter that integrations create for passwords: configuration <c>Parameters:&lt;name&gt;</c> when set,
+    /// else a value generated once per machine and kept in the state folder.
+    /// </summary>
+    internal static IResourceBuilder<ParameterResource> AddGeneratedParameter(this IDistributedApplicationBuilder builder, string name, int length = 22)
+    {
+        var configuration = builder.Configuration;
+        var secrets = ((DistributedApplicationBuilder)builder).Secrets;
+        return builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"] ?? secrets.GetOrCreate(name, length), secret: true))
+            .WithAnnotation(new GeneratedValueAnnotation(length));
+    }
+
+    /// <summary>A parameter given to an integration, or a generated one named <c>&lt;resource&gt;-&lt;suffix&gt;</c>.</summary>
+    internal static ParameterResource ParameterOrGenerated(
+        this IDistributedApplicationBuilder builder, IResourceBuilder<ParameterResource>? given, string resourceName, string suffix) =>
+        given?.Resource ?? builder.AddGeneratedParameter($"{resourceName}-{suffix}").Resource;
 }

@@ -23,11 +23,11 @@ internal sealed class EndpointAllocation
     /// <summary>
     /// The port an endpoint must have locally, or null for any free one. Without proxies the process listens where
     /// others connect, so a port can move only when the engine tells the process (ASPNETCORE_URLS for projects, or
-    /// the endpoint's environment variable); otherwise the port the program chose itself is kept.
+    /// the endpoint's environment variable, or a native launcher's configuration); otherwise the program's own port is kept.
     /// </summary>
     public static int? FixedPort(IResource resource, EndpointAnnotation endpoint, bool randomizePorts)
     {
-        var engineTellsPort = resource is ProjectResource || endpoint.EnvironmentVariable is not null;
+        var engineTellsPort = resource is ProjectResource || resource.AnnotationsOf<INativeLauncher>().Any() || endpoint.EnvironmentVariable is not null;
         return !engineTellsPort ? endpoint.TargetPort ?? endpoint.Port
             : randomizePorts ? null
             : endpoint.Port ?? endpoint.TargetPort;

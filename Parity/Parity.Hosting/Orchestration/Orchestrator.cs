@@ -18,7 +18,9 @@ internal sealed class Orchestrator(
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, ResourceSupervisor> _supervisors = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Task> _background = [];
+    private readonly DataDirectories _data = new(settings);
     private EndpointAllocation? _endpoints;
+    private LocalExpressionRenderer? _renderer;
     private RunStateFile? _runFile;
     private bool _started;
 
@@ -30,13 +32,13 @@ internal sealed class Orchestrator(
         Validate();
         _started = true;
         _endpoints = EndpointAllocation.Allocate(model, options.RandomizePorts);
-        var renderer = new LocalExpressionRenderer(_endpoints);
+        var renderer = _renderer = new LocalExpressionRenderer(_endpoints);
         var run = new RunServices(notifications, logs, options);
         foreach (var parameter in model.Resources.Where(r => r.IsValueOnly()))
         {
             notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceSupervisor.KindOf(parameter), ResourceState.Running, HasHealthCheck: false));
         }
-        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ExecutableResource))
+        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ExecutableResource || r.AnnotationsOf<INativeLauncher>().Any()))
         {
             _supervisors[resource.Name] = CreateSupervisor(resource, renderer, run);
         }
@@ -75,7 +77,23 @@ internal sealed class Orchestrator(
         await Task.WhenAll(_background).ContinueWith(_ => { }, TaskScheduler.Default);
         _runFile?.Remove();
         _endpoints?.Release();
+        _data.DeleteTemporary();
     }
+
+    /// <summary>A resource's connection string as its clients on this machine get it.</summary>
+    internal string? ConnectionString(string name) =>
+        model.Find(name) is IResourceWithConnectionString resource ? RenderLocal(resource.ConnectionStringExpression) : null;
+
+    internal Uri EndpointUrl(string name, string? endpointName)
+    {
+        var resource = model.Find(name) as IResourceWithEndpoints
+            ?? throw new ArgumentException($"No resource with endpoints is named '{name}'.", nameof(name));
+        var endpoint = endpointName ?? resource.Endpoints().FirstOrDefault(e => e.IsHttp)?.Name ?? resource.Endpoints()[0].Name;
+        return new Uri(RenderLocal(ReferenceExpression.Of(new EndpointReference(resource, endpoint))));
+    }
+
+    private string RenderLocal(ReferenceExpression expression) =>
+        expression.Render(_renderer ?? throw new InvalidOperationException("The application has not been started."));
 
     internal ResourceSupervisor Supervisor(string name) =>
         _supervisors.TryGetValue(name, out var supervisor)
@@ -85,9 +103,17 @@ internal sealed class Orchestrator(
     private ResourceSupervisor CreateSupervisor(IResource resource, LocalExpressionRenderer renderer, RunServices run)
     {
         var instanceId = $"{resource.Name}-{Guid.NewGuid().ToString("N")[..8]}";
-        var healthCheck = resource.AnnotationsOf<HttpHealthCheckAnnotation>().LastOrDefault();
-        var healthUrl = healthCheck is null ? null
-            : new Uri(new Uri($"http://localhost:{_endpoints!.PortOf(resource.Name, healthCheck.EndpointName)}"), healthCheck.Path);
+        var launcher = resource.AnnotationsOf<INativeLauncher>().LastOrDefault();
+        var runAsUser = Environment.UserName == "root" && resource.TryGetLastAnnotation<RunAsUserAnnotation>(out var runAs) ? runAs.User : null;
+        var launchContext = new Lazy<NativeLaunchContext>(() =>
+        {
+            var (dataPath, persistent) = _data.Prepare(resource, runAsUser);
+            if (persistent)
+            {
+                DataDirectories.CheckCredentials(resource, dataPath, renderer);
+            }
+            return new NativeLaunchContext(resource, dataPath, persistent, runAsUser, renderer);
+        });
 
         async Task<ProcessSpec> CreateSpec()
         {
@@ -96,6 +122,7 @@ internal sealed class Orchestrator(
             var args = resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Render(renderer));
             return resource switch
             {
+                _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value, _stopping.Token),
                 ProjectResource project => new ProcessSpec(
                     "dotnet", [await ProjectOutputResolver.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
                 ExecutableResource executable => new ProcessSpec(
@@ -104,7 +131,22 @@ internal sealed class Orchestrator(
             };
         }
 
-        return new ResourceSupervisor(resource, CreateSpec, RestartPolicyOf(resource), [.. _endpoints!.UrlsOf(resource)], healthUrl, healthCheck?.StatusCode ?? 200, run);
+        return new ResourceSupervisor(resource, CreateSpec, RestartPolicyOf(resource), [.. _endpoints!.UrlsOf(resource)], HealthProbe(resource, launcher, launchContext), run);
+    }
+
+    /// <summary>A launcher's own readiness check, else the declared HTTP health check, else none.</summary>
+    private Func<CancellationToken, Task<bool>>? HealthProbe(IResource resource, INativeLauncher? launcher, Lazy<NativeLaunchContext> context)
+    {
+        if (launcher is not null)
+        {
+            return token => launcher.IsReadyAsync(context.Value, token);
+        }
+        if (resource.AnnotationsOf<HttpHealthCheckAnnotation>().LastOrDefault() is not { } check)
+        {
+            return null;
+        }
+        var url = new Uri(new Uri($"http://localhost:{_endpoints!.PortOf(resource.Name, check.EndpointName)}"), check.Path);
+        return token => RunServices.ProbeHttpAsync(url, check.StatusCode, token);
     }
 
     /// <summary>A resource that another waits on with WaitForCompletion is run-once; anything else restarts after a crash.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Orchestration;
 
@@ -11,7 +12,6 @@ namespace Parity.Hosting.Orchestration;
 /// </summary>
 internal static partial class ProcessStarter
 {
-    private const int SigTerm = 15;
     private static readonly string? Setpriv = OperatingSystem.IsLinux() ? ExecutableLocator.Find("setpriv") : null;
     private static readonly BlockingCollection<(ProcessStartInfo Info, TaskCompletionSource<Process> Started)> Requests = [];
 
@@ -38,10 +38,15 @@ internal static partial class ProcessStarter
         };
         if (Setpriv is not null)
         {
-            foreach (var arg in (string[])["--pdeathsig", "KILL", "--", spec.FileName])
+            string[] runAs = spec.RunAsUser is { } user ? [$"--reuid={user}", $"--regid={user}", "--init-groups"] : [];
+            foreach (var arg in (string[])[.. runAs, "--pdeathsig", spec.DeathSignal, "--", spec.FileName])
             {
                 info.ArgumentList.Add(arg);
             }
+        }
+        else if (spec.RunAsUser is not null)
+        {
+            throw new DistributedApplicationException($"'{spec.FileName}' must run as '{spec.RunAsUser}', which needs setpriv (apt-get install util-linux).");
         }
         foreach (var arg in spec.Args)
         {
@@ -65,16 +70,21 @@ internal static partial class ProcessStarter
             process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, true); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
+            if (spec.StandardInput is not null)
+            {
+                process.StandardInput.Write(spec.StandardInput);
+            }
+            process.StandardInput.Close();
             return process;
         }, TaskScheduler.Default);
     }
 
-    /// <summary>Asks the process to stop (SIGTERM), as Ctrl+C or a container runtime would.</summary>
-    public static void Terminate(Process process)
+    /// <summary>Asks the process to stop gracefully (SIGTERM unless its spec says otherwise), as a container runtime would.</summary>
+    public static void Terminate(Process process, int signal)
     {
         if (!OperatingSystem.IsWindows() && !process.HasExited)
         {
-            _ = Kill(process.Id, SigTerm);
+            _ = Kill(process.Id, signal);
         }
         else if (!process.HasExited)
         {

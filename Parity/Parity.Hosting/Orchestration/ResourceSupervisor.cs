@@ -12,8 +12,7 @@ internal sealed class ResourceSupervisor(
     Func<Task<ProcessSpec>> createSpec,
     RestartPolicy restartPolicy,
     IReadOnlyList<string> urls,
-    Uri? healthCheckUrl,
-    int healthCheckStatus,
+    Func<CancellationToken, Task<bool>>? healthProbe,
     RunServices run)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -22,13 +21,15 @@ internal sealed class ResourceSupervisor(
     private readonly SemaphoreSlim _commands = new(1, 1);
     private readonly object _sync = new();
     private Process? _process;
+    private ProcessSpec? _spec;
+    private List<Process> _companions = [];
     private Task _exited = Task.CompletedTask;
     private CancellationTokenSource _life = new();
     private bool _stopRequested;
     private int _restarts;
     private int _consecutiveCrashes;
     private DateTimeOffset? _startedAt;
-    private ResourceSnapshot _snapshot = new(resource.Name, KindOf(resource), ResourceState.NotStarted, healthCheckUrl is not null, Urls: urls);
+    private ResourceSnapshot _snapshot = new(resource.Name, KindOf(resource), ResourceState.NotStarted, healthProbe is not null, Urls: urls);
 
     public IResource Resource { get; } = resource;
 
@@ -86,19 +87,9 @@ internal sealed class ResourceSupervisor(
         {
             _stopRequested = true;
             await _life.CancelAsync();
-            if (_process is { HasExited: false } process)
+            if (_process is { } process)
             {
-                ProcessStarter.Terminate(process);
-                using var grace = new CancellationTokenSource(run.Options.StopGracePeriod);
-                try
-                {
-                    await process.WaitForExitAsync(grace.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    run.Log(Resource.Name, $"did not stop within {run.Options.StopGracePeriod.TotalSeconds:0}s; killing it", isError: true);
-                    process.Kill(entireProcessTree: true);
-                }
+                await TerminateAsync(process, _spec!.StopSignal);
             }
             await _exited;
             if (_snapshot.IsRunning || _snapshot.State is ResourceState.NotStarted or ResourceState.Waiting)
@@ -122,14 +113,23 @@ internal sealed class ResourceSupervisor(
     {
         Publish(ResourceState.Starting);
         Process process;
+        ProcessSpec spec;
         try
         {
-            var spec = await createSpec();
-            process = await ProcessStarter.StartAsync(spec, (line, isError) => run.Logs.Write(new LogLine(Resource.Name, 0, DateTimeOffset.UtcNow, line, isError)));
+            spec = await createSpec();
+            var companions = new List<Process>();
+            foreach (var companion in spec.Companions)
+            {
+                companions.Add(await ProcessStarter.StartAsync(companion, (line, isError) => WriteLine(line, isError)));
+            }
+            _companions = companions;
+            process = await ProcessStarter.StartAsync(spec, (line, isError) => WriteLine(line, isError));
         }
         catch (Exception e) when (e is DistributedApplicationException or System.ComponentModel.Win32Exception or IOException)
         {
+            await StopCompanionsAsync();
             Publish(ResourceState.FailedToStart, message: e.Message);
+            run.Log(Resource.Name, $"failed to start: {e.Message}", isError: true);
             return;
         }
 
@@ -137,21 +137,58 @@ internal sealed class ResourceSupervisor(
         lock (_sync)
         {
             _process = process;
+            _spec = spec;
             _life = life;
             _startedAt = DateTimeOffset.UtcNow;
         }
         Publish(ResourceState.Running);
         _exited = WatchExitAsync(process, life);
-        if (healthCheckUrl is not null)
+        if (healthProbe is not null)
         {
-            _ = ProbeHealthAsync(healthCheckUrl, life.Token);
+            _ = ProbeHealthAsync(healthProbe, life.Token);
         }
     }
+
+    /// <summary>The graceful signal, then SIGKILL once the grace period is over; companions go after the main process.</summary>
+    private async Task TerminateAsync(Process process, int signal)
+    {
+        if (!process.HasExited)
+        {
+            ProcessStarter.Terminate(process, signal);
+            using var grace = new CancellationTokenSource(run.Options.StopGracePeriod);
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                run.Log(Resource.Name, $"did not stop within {run.Options.StopGracePeriod.TotalSeconds:0}s; killing it", isError: true);
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        await StopCompanionsAsync();
+    }
+
+    private async Task StopCompanionsAsync()
+    {
+        var companions = Interlocked.Exchange(ref _companions, []);
+        foreach (var companion in companions)
+        {
+            await TerminateAsync(companion, signal: 15);
+        }
+    }
+
+    private void WriteLine(string line, bool isError) => run.Logs.Write(new LogLine(Resource.Name, 0, DateTimeOffset.UtcNow, line, isError));
 
     private async Task WatchExitAsync(Process process, CancellationTokenSource life)
     {
         await process.WaitForExitAsync();
         await life.CancelAsync();
+        if (!_stopRequested)
+        {
+            await StopCompanionsAsync(); // a crashed server's companions start again with it
+        }
         var exitCode = process.ExitCode;
         var crashed = !_stopRequested && exitCode != 0;
         if (!crashed || restartPolicy == RestartPolicy.Never)
@@ -189,12 +226,12 @@ internal sealed class ResourceSupervisor(
         }
     }
 
-    private async Task ProbeHealthAsync(Uri url, CancellationToken token)
+    private async Task ProbeHealthAsync(Func<CancellationToken, Task<bool>> probe, CancellationToken token)
     {
         var since = DateTimeOffset.UtcNow;
         while (!token.IsCancellationRequested)
         {
-            var healthy = await run.Probe(url, healthCheckStatus, token);
+            var healthy = await probe(token);
             if (token.IsCancellationRequested)
             {
                 return;

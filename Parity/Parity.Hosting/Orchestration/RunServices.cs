@@ -15,7 +15,7 @@ internal sealed class RunServices(ResourceNotificationService notifications, Res
     public void Log(string resource, string message, bool isError = false) =>
         Logs.Write(new LogLine(resource, 0, DateTimeOffset.UtcNow, $"[parity] {message}", isError));
 
-    public async Task<bool> Probe(Uri url, int expectedStatus, CancellationToken token)
+    public static async Task<bool> ProbeHttpAsync(Uri url, int expectedStatus, CancellationToken token)
     {
         try
         {

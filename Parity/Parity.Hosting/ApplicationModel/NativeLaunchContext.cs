@@ -1,0 +1,24 @@
+namespace Parity.Hosting.ApplicationModel;
+
+/// <summary>What a launcher is given for one start of its resource.</summary>
+public sealed class NativeLaunchContext(
+    IResource resource, string dataDirectory, bool isPersistent, string? runAsUser, IExpressionRenderer renderer)
+{
+    public IResource Resource { get; } = resource;
+
+    /// <summary>Where the service keeps its data: a data volume, or a fresh folder deleted at stop.</summary>
+    public string DataDirectory { get; } = dataDirectory;
+
+    public bool IsPersistent { get; } = isPersistent;
+
+    /// <summary>Set when the AppHost runs as root and the service must run as this user instead.</summary>
+    public string? RunAsUser { get; } = runAsUser;
+
+    /// <summary>Renders a value of the model for this machine (ports, passwords).</summary>
+    public string Render(ReferenceExpression expression) => expression.Render(renderer);
+
+    public string Render(IExpressionValue value) => ReferenceExpression.Of(value).Render(renderer);
+
+    public int PortOf(string endpointName) =>
+        int.Parse(Render(new EndpointReference((IResourceWithEndpoints)Resource, endpointName).Port), System.Globalization.CultureInfo.InvariantCulture);
+}

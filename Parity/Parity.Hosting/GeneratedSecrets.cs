@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Parity.Hosting;
+
+/// <summary>
+/// Secrets generated once per machine and AppHost (passwords of backing services nobody configured), kept in a
+/// file only the owner can read, so data volumes stay usable across runs.
+/// </summary>
+internal sealed class GeneratedSecrets(string path)
+{
+    private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    public string GetOrCreate(string name, int length)
+    {
+        lock (this)
+        {
+            var secrets = File.Exists(path)
+                ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? []
+                : [];
+            if (!secrets.TryGetValue(name, out var value))
+            {
+                secrets[name] = value = RandomNumberGenerator.GetString(Alphabet, length);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, "");
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+                File.WriteAllText(path, JsonSerializer.Serialize(secrets, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            return value;
+        }
+    }
+}

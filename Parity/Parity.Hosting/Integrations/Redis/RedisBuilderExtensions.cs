@@ -1,0 +1,23 @@
+using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Integrations.Redis;
+
+namespace Parity.Hosting;
+
+public static class RedisBuilderExtensions
+{
+    /// <summary>Redis 7: locally <c>redis-server</c> (Debian package redis-server), in the cluster the <c>redis:7</c> image.</summary>
+    public static IResourceBuilder<RedisResource> AddRedis(
+        this IDistributedApplicationBuilder builder, string name, int? port = null, IResourceBuilder<ParameterResource>? password = null)
+    {
+        var redis = new RedisResource(name, builder.ParameterOrGenerated(password, name, "password"));
+        return builder.AddResource(redis)
+            .WithEndpoint(port: port, targetPort: 6379, scheme: "tcp", name: RedisResource.PrimaryEndpointName)
+            .WithAnnotation(new RedisNativeLauncher())
+            .WithAnnotation(new RequiredBinaryAnnotation("redis-server", "apt-get install redis-server"))
+            .WithAnnotation(new ContainerImageAnnotation("redis", "7"));
+    }
+
+    /// <summary>Keeps the data (append-only file) across runs.</summary>
+    public static IResourceBuilder<RedisResource> WithDataVolume(this IResourceBuilder<RedisResource> builder, string? name = null) =>
+        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/data"));
+}
