@@ -16,8 +16,10 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
+        var capture = AppHostCapture.Current;
+        capture?.Configure(options);
         _options = options;
-        AppHostDirectory = FindAppHostDirectory();
+        AppHostDirectory = capture?.AppHostDirectory ?? FindAppHostDirectory();
         _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = options.Args,
@@ -60,6 +62,12 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     public DistributedApplication Build()
     {
+        if (AppHostCapture.Current is { Builder: null } capture)
+        {
+            capture.Builder = this;
+            throw new HostAbortedException(); // the AppHost's Main stops here; the test goes on with this builder
+        }
+
         var model = new DistributedApplicationModel([.. _resources]);
         _host.Services.AddSingleton(model);
         _host.Services.AddSingleton(ExecutionContext);
