@@ -1,0 +1,54 @@
+using System.Reflection;
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Integrations.Minio;
+
+/// <summary>
+/// Runs the real <c>minio</c> server when it is on PATH (no OS package ships it); otherwise Parity.S3, which
+/// speaks the same protocol with real SigV4 checks. Ready once a signed ListBuckets succeeds.
+/// </summary>
+internal sealed class MinioNativeLauncher : INativeLauncher
+{
+    private static readonly string? MinioBinary = Orchestration.ExecutableLocator.Find("minio");
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    public Task<ProcessSpec> PrepareAsync(NativeLaunchContext context, CancellationToken cancellationToken)
+    {
+        var minio = (MinioContainerResource)context.Resource;
+        var address = $"127.0.0.1:{context.PortOf(MinioContainerResource.PrimaryEndpointName)}";
+        var env = new Dictionary<string, string>
+        {
+            ["MINIO_ROOT_USER"] = context.Render(minio.RootUser),
+            ["MINIO_ROOT_PASSWORD"] = context.Render(minio.PasswordParameter),
+        };
+        if (MinioBinary is not null)
+        {
+            return Task.FromResult(new ProcessSpec(MinioBinary, ["server", context.DataDirectory, "--address", address], context.DataDirectory, env));
+        }
+
+        env["S3__DataDirectory"] = context.DataDirectory;
+        return Task.FromResult(new ProcessSpec("dotnet", [S3ServerPath(), "--urls", $"http://{address}"], context.DataDirectory, env));
+    }
+
+    public async Task<bool> IsReadyAsync(NativeLaunchContext context, CancellationToken cancellationToken)
+    {
+        var minio = (MinioContainerResource)context.Resource;
+        var endpoint = new Uri($"http://127.0.0.1:{context.PortOf(MinioContainerResource.PrimaryEndpointName)}/");
+        using var request = S3RequestSigner.Sign(HttpMethod.Get, endpoint, context.Render(minio.RootUser), context.Render(minio.PasswordParameter));
+        try
+        {
+            using var response = await Http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // not listening yet
+        }
+    }
+
+    private static string S3ServerPath() =>
+        typeof(MinioNativeLauncher).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "parity.s3.server")?.Value
+            is { } path && File.Exists(path)
+            ? path
+            : throw new DistributedApplicationException("Parity.S3 was not built with the engine; build Parity/Parity.S3, or put MinIO's 'minio' binary on PATH.");
+}
