@@ -12,8 +12,10 @@ public sealed class AppHostProcessTests
     {
         await using var appHost = RunningAppHost.Start(AppHostDll);
         await appHost.WaitForResourceStateAsync("worker", "Running", TestApp.Timeout());
-        var pids = appHost.Pids();
-        Assert.Equal(3, pids.Count);
+        await appHost.WaitForResourceStateAsync("cache", "Healthy", TestApp.Timeout());
+        await appHost.WaitForResourceStateAsync("storage", "Healthy", TestApp.Timeout());
+        var pids = ProcessProbe.DescendantsOf(appHost.Process.Id);
+        Assert.Superset(appHost.Pids().ToHashSet(), pids.ToHashSet());
 
         appHost.Signal("KILL");
         await appHost.Process.WaitForExitAsync(TestApp.Timeout());

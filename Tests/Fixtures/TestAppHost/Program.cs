@@ -5,6 +5,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var api = builder.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/health");
 builder.AddProject<Projects.TestService>("worker").WithReference(api).WaitFor(api);
 builder.AddExecutable("sleeper", "sleep", ".", "300");
+builder.AddRedis("cache");
+builder.AddMinioContainer("storage");
 
 if (builder.Configuration["Parameters:fail"] == "true")
 {

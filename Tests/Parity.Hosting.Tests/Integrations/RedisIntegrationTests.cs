@@ -30,4 +30,35 @@ public sealed class RedisIntegrationTests
         await using var refused = await ConnectionMultiplexer.ConnectAsync(wrong);
         await Assert.ThrowsAsync<RedisConnectionException>(() => refused.GetDatabase().PingAsync());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DataSurvivesARestartOnlyWithADataVolume(bool withVolume)
+    {
+        var state = Directory.CreateTempSubdirectory("parity-test-").FullName;
+        await using (var first = await StartAsync(state, withVolume))
+        {
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(await first.GetConnectionStringAsync("cache", TestContext.Current.CancellationToken) ?? "");
+            await redis.GetDatabase().StringSetAsync("kept", "yes");
+        }
+
+        await using var second = await StartAsync(state, withVolume);
+        await using var again = await ConnectionMultiplexer.ConnectAsync(await second.GetConnectionStringAsync("cache", TestContext.Current.CancellationToken) ?? "");
+        Assert.Equal(withVolume ? "yes" : null, (string?)await again.GetDatabase().StringGetAsync("kept"));
+    }
+
+    private static async Task<DistributedApplication> StartAsync(string state, bool withVolume)
+    {
+        var builder = TestApp.CreateBuilder(state);
+        var cache = builder.AddRedis("cache");
+        if (withVolume)
+        {
+            cache.WithDataVolume();
+        }
+        var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+        await app.WaitForHealthyAsync("cache");
+        return app;
+    }
 }
