@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
 # Installs what Parity needs on a Debian/Ubuntu machine, skipping what is already there.
+# Backing services run as native processes from these packages: no Docker needed.
 set -euo pipefail
 
-# Programs the local run uses, and the Debian package that provides each.
-declare -A packages=(
-  [setpriv]=util-linux
-  [curl]=curl
+# A program (on PATH, or a full path) and the Debian package that provides it.
+requirements=(
+  "setpriv                              util-linux"
+  "redis-server                         redis-server"
+  "/usr/lib/rabbitmq/bin/rabbitmq-server rabbitmq-server"
 )
 
 missing=()
-for program in "${!packages[@]}"; do
-  command -v "$program" >/dev/null 2>&1 || missing+=("${packages[$program]}")
+for requirement in "${requirements[@]}"; do
+  read -r program package <<<"$requirement"
+  command -v "$program" >/dev/null 2>&1 || missing+=("$package")
 done
+# PostgreSQL's server binaries live off PATH, under /usr/lib/postgresql/<major>/bin.
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 
 if ((${#missing[@]} > 0)); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "Installing: ${missing[*]}"
   $sudo apt-get update -qq
+  # The packages' own services are not needed (Parity starts its own servers); policy-rc.d keeps them from starting.
+  echo exit 101 | $sudo tee /usr/sbin/policy-rc.d >/dev/null && $sudo chmod +x /usr/sbin/policy-rc.d
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  $sudo rm -f /usr/sbin/policy-rc.d
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

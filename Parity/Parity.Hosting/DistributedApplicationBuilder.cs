@@ -8,11 +8,12 @@ using Parity.Hosting.Orchestration;
 
 namespace Parity.Hosting;
 
-public sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
+public sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder, IGeneratedSecretsOwner
 {
     private readonly HostApplicationBuilder _host;
     private readonly List<IResource> _resources = [];
     private readonly DistributedApplicationOptions _options;
+    private readonly GeneratedSecrets _secrets;
 
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
@@ -32,7 +33,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         options.StateDirectory ??= Configuration["Parity:StateDirectory"];
         options.RandomizePorts |= Configuration.GetValue<bool>("Parity:RandomizePorts");
         StateDirectory = Path.GetFullPath(options.StateDirectory ?? Path.Combine(AppHostDirectory, ".parity"));
-        Secrets = new GeneratedSecrets(Path.Combine(StateDirectory, "secrets.json"));
+        _secrets = new GeneratedSecrets(Path.Combine(StateDirectory, "secrets.json"));
         ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationExecutionContext.FromArgs(options.Args));
     }
 
@@ -50,7 +51,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     internal string StateDirectory { get; }
 
-    internal GeneratedSecrets Secrets { get; }
+    GeneratedSecrets IGeneratedSecretsOwner.Secrets => _secrets;
 
     public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource
     {

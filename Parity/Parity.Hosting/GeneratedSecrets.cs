@@ -33,3 +33,9 @@ internal sealed class GeneratedSecrets(string path)
         }
     }
 }
+
+/// <summary>A builder that owns the generated secrets of its AppHost (the builder itself, or a test's wrapper of it).</summary>
+internal interface IGeneratedSecretsOwner
+{
+    GeneratedSecrets Secrets { get; }
+}

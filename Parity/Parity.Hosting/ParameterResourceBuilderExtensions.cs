@@ -35,7 +35,7 @@ public static class ParameterResourceBuilderExtensions
     internal static IResourceBuilder<ParameterResource> AddGeneratedParameter(this IDistributedApplicationBuilder builder, string name, int length = 22)
     {
         var configuration = builder.Configuration;
-        var secrets = ((DistributedApplicationBuilder)builder).Secrets;
+        var secrets = ((IGeneratedSecretsOwner)builder).Secrets;
         return builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"] ?? secrets.GetOrCreate(name, length), secret: true))
             .WithAnnotation(new GeneratedValueAnnotation(length));
     }

@@ -5,7 +5,7 @@ using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Testing;
 
-internal sealed class TestingBuilder(IDistributedApplicationBuilder inner) : IDistributedApplicationTestingBuilder
+internal sealed class TestingBuilder(DistributedApplicationBuilder inner) : IDistributedApplicationTestingBuilder, IGeneratedSecretsOwner
 {
     public ConfigurationManager Configuration => inner.Configuration;
 
@@ -18,6 +18,8 @@ internal sealed class TestingBuilder(IDistributedApplicationBuilder inner) : IDi
     public string AppHostDirectory => inner.AppHostDirectory;
 
     public IReadOnlyList<IResource> Resources => inner.Resources;
+
+    GeneratedSecrets IGeneratedSecretsOwner.Secrets => ((IGeneratedSecretsOwner)inner).Secrets;
 
     public IResourceBuilder<T> AddResource<T>(T resource) where T : IResource => inner.AddResource(resource);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,7 +9,9 @@ builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
 // The web defaults accept "12" for a number; a string where a number belongs is a client error.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-builder.Services.AddSingleton<ICustomerStore, InMemoryCustomerStore>();
+builder.Services.AddSingleton<ICustomerStore>(_ => new PostgresCustomerStore(NpgsqlDataSource.Create(
+    builder.Configuration.GetConnectionString("customersdb")
+    ?? throw new InvalidOperationException("ConnectionStrings__customersdb is not set: customers needs its Postgres database."))));
 
 var app = builder.Build();
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Customers.Tests;
 
-public sealed class CustomersApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class CustomersApiTests(CustomersFactory factory) : IClassFixture<CustomersFactory>
 {
     private const string ProblemJson = "application/problem+json";
 

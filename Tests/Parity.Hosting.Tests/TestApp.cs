@@ -1,18 +1,18 @@
 using System.Net.Http.Json;
 using Parity.Hosting.Orchestration;
+using Parity.Testing;
 
 namespace Parity.Hosting.Tests;
 
 /// <summary>Builders for apps that run real processes on random ports, each with its own state folder.</summary>
 internal static class TestApp
 {
-    public static IDistributedApplicationBuilder CreateBuilder(string? stateDirectory = null) =>
-        DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+    /// <param name="stateDirectory">A state folder to share between runs (persistence tests); a fresh one otherwise.</param>
+    public static IDistributedApplicationTestingBuilder CreateBuilder(string? stateDirectory = null) =>
+        DistributedApplicationTestingBuilder.Create([], options =>
         {
-            RandomizePorts = true,
-            PrintResourceOutput = false,
-            StateDirectory = stateDirectory ?? Directory.CreateTempSubdirectory("parity-test-").FullName,
-            StopGracePeriod = TimeSpan.FromSeconds(3),
+            options.StateDirectory = stateDirectory ?? options.StateDirectory;
+            options.StopGracePeriod = TimeSpan.FromSeconds(3);
         });
 
     /// <summary>Generous: these wait on real processes on a busy 2-core machine.</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Customers;
+namespace Customers.Tests;
 
 public sealed class InMemoryCustomerStore : ICustomerStore
 {
