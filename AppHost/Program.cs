@@ -1,6 +1,14 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Backing services: native processes locally, container images in the cluster.
+var postgres = builder.AddPostgres("postgres").WithDataVolume();
+var customersDb = postgres.AddDatabase("customersdb");
+builder.AddRedis("redis");
+builder.AddMinioContainer("minio");
+
 var customers = builder.AddProject<Projects.Customers>("customers")
+    .WithReference(customersDb)
+    .WaitFor(customersDb)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Gateway>("gateway")

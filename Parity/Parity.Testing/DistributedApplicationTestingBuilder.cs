@@ -54,6 +54,11 @@ public static class DistributedApplicationTestingBuilder
         options.RandomizePorts = true;
         options.PrintResourceOutput = false;
         options.StateDirectory = Directory.CreateTempSubdirectory("parity-test-").FullName;
+        if (!OperatingSystem.IsWindows())
+        {
+            // Reachable by the users backing services run as (PostgreSQL drops root), so data volumes stay inside it.
+            File.SetUnixFileMode(options.StateDirectory, (UnixFileMode)0b111_101_101);
+        }
         configure?.Invoke(options);
     }
 }

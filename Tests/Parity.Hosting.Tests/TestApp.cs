@@ -48,9 +48,9 @@ internal static class TestApp
             using var response = await http.PostAsync($"{baseUrl}/crash", null, TestContext.Current.CancellationToken);
             Assert.Fail($"The service answered {(int)response.StatusCode} instead of exiting.");
         }
-        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+        catch (HttpRequestException)
         {
-            // expected: the process ended mid-request
+            // expected: the process ended mid-request (how the connection breaks varies); callers assert the exit
         }
     }
 

@@ -19,3 +19,9 @@ public interface IResourceWithConnectionString : IResource
     /// <summary>The configuration key under <c>ConnectionStrings</c>; defaults to the resource name.</summary>
     string? ConnectionStringEnvironmentVariable => null;
 }
+
+/// <summary>A resource that lives inside another (a database in its server): no process of its own, it is in its parent's state.</summary>
+public interface IResourceWithParent : IResource
+{
+    IResource Parent { get; }
+}

@@ -8,7 +8,7 @@ namespace Parity.Hosting.Orchestration;
 /// <summary>
 /// Where each backing service keeps its data during a run: its data volume under the state folder (persistent),
 /// or a fresh temporary folder deleted at stop. A service that runs as another user (PostgreSQL as root) must be
-/// able to reach its folder; when the checkout is not reachable, volumes live under /var/lib/parity instead.
+/// able to reach its folder; when the state folder is not reachable, volumes live under /var/lib/parity/&lt;hash of it&gt;.
 /// </summary>
 internal sealed class DataDirectories(OrchestratorSettings settings)
 {
@@ -31,8 +31,8 @@ internal sealed class DataDirectories(OrchestratorSettings settings)
             path = Path.Combine(settings.StateDirectory, "volumes", volume.Name);
             if (runAsUser is not null && !IsReachableByOthers(settings.StateDirectory))
             {
-                var appHostHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.AppHostDirectory)))[..12];
-                path = Path.Combine("/var/lib/parity", appHostHash, volume.Name);
+                var stateHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.StateDirectory)))[..12];
+                path = Path.Combine("/var/lib/parity", stateHash, volume.Name);
             }
             Directory.CreateDirectory(path);
         }

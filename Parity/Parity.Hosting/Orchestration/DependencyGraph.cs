@@ -15,6 +15,25 @@ internal sealed class DependencyGraph(DistributedApplicationModel model)
             .Where(r => !ReferenceEquals(r, resource))
             .Distinct();
 
+    /// <summary>Everything a resource needs, directly or through others: a service → its database → the database's server.</summary>
+    public static IReadOnlySet<IResource> AllDependenciesOf(IResource resource)
+    {
+        var found = new HashSet<IResource>();
+        var pending = new Stack<IResource>([resource]);
+        while (pending.TryPop(out var next))
+        {
+            foreach (var dependency in DependenciesOf(next))
+            {
+                if (found.Add(dependency))
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+        found.Remove(resource);
+        return found;
+    }
+
     public static IEnumerable<ReferenceExpression> ExpressionsOf(IResource resource) =>
         resource.AnnotationsOf<EnvironmentAnnotation>().Select(e => e.Value)
             .Concat(resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args))
@@ -39,9 +58,10 @@ internal sealed class DependencyGraph(DistributedApplicationModel model)
     public IEnumerable<IReadOnlyList<IResource>> StopOrder(IEnumerable<IResource> running)
     {
         var remaining = running.ToHashSet();
+        var needs = remaining.ToDictionary(r => r, AllDependenciesOf);
         while (remaining.Count > 0)
         {
-            var round = remaining.Where(r => !remaining.Any(other => other != r && DependenciesOf(other).Contains(r))).ToList();
+            var round = remaining.Where(r => !remaining.Any(other => other != r && needs[other].Contains(r))).ToList();
             if (round.Count == 0)
             {
                 round = [.. remaining]; // references may form cycles; stop the rest together

@@ -131,7 +131,9 @@ internal sealed class Orchestrator(
             };
         }
 
-        return new ResourceSupervisor(resource, CreateSpec, RestartPolicyOf(resource), [.. _endpoints!.UrlsOf(resource)], HealthProbe(resource, launcher, launchContext), run);
+        var children = model.Resources.Where(r => r is IResourceWithParent child && ReferenceEquals(child.Parent, resource)).ToList();
+        return new ResourceSupervisor(
+            resource, CreateSpec, RestartPolicyOf(resource), [.. _endpoints!.UrlsOf(resource)], HealthProbe(resource, launcher, launchContext), run, children);
     }
 
     /// <summary>A launcher's own readiness check, else the declared HTTP health check, else none.</summary>

@@ -5,7 +5,8 @@ namespace Parity.Hosting.Orchestration;
 
 /// <summary>
 /// Runs one resource's process: starts it once what it waits for is ready, probes its health, restarts it after a
-/// crash (unless it is run-once), and carries out the stop / start / restart commands.
+/// crash (unless it is run-once), and carries out the stop / start / restart commands. Its children (a server's
+/// databases) have no process of their own: each change of its state is published for them too.
 /// </summary>
 internal sealed class ResourceSupervisor(
     IResource resource,
@@ -13,7 +14,8 @@ internal sealed class ResourceSupervisor(
     RestartPolicy restartPolicy,
     IReadOnlyList<string> urls,
     Func<CancellationToken, Task<bool>>? healthProbe,
-    RunServices run)
+    RunServices run,
+    IReadOnlyList<IResource> children)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StableUptime = TimeSpan.FromSeconds(30);
@@ -266,6 +268,10 @@ internal sealed class ResourceSupervisor(
                 Replicas = [new ReplicaSnapshot(pid, state, urls)],
             };
             run.Notifications.Publish(_snapshot);
+            foreach (var child in children)
+            {
+                run.Notifications.Publish(_snapshot with { Name = child.Name, Kind = KindOf(child), Urls = [], Replicas = [] });
+            }
         }
     }
 

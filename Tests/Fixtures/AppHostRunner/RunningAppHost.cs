@@ -38,7 +38,12 @@ public sealed class RunningAppHost : IAsyncDisposable
 
     public static RunningAppHost Start(string appHostDll, params string[] args)
     {
+        // Reachable by the users backing services run as (PostgreSQL drops root), so volumes stay inside it.
         var state = Directory.CreateTempSubdirectory("parity-apphost-").FullName;
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(state, (UnixFileMode)0b111_101_101);
+        }
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[appHostDll, "--Parity:RandomizePorts=true", $"--Parity:StateDirectory={state}", .. args])
         {
@@ -87,14 +92,18 @@ public sealed class RunningAppHost : IAsyncDisposable
 
     public void Signal(string signal) => Process.Start("kill", [$"-{signal}", Process.Id.ToString()])!.WaitForExit();
 
+    /// <summary>Kills the AppHost if it still runs, waits for everything it started to go, and deletes its state.</summary>
     public async ValueTask DisposeAsync()
     {
+        var descendants = Process.HasExited ? [] : ProcessProbe.DescendantsOf(Process.Id);
         if (!Process.HasExited)
         {
             Process.Kill(); // the engine's children follow it (parent-death signal)
             await Process.WaitForExitAsync();
         }
         Process.Dispose();
+        await ProcessProbe.WaitUntilGoneAsync(descendants, TimeSpan.FromSeconds(30), CancellationToken.None);
+        Directory.Delete(StateDirectory, recursive: true);
     }
 
     private JsonElement? ReadRun()
