@@ -4,6 +4,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddPostgres("postgres").WithDataVolume();
 var customersDb = postgres.AddDatabase("customersdb");
 builder.AddRedis("redis");
+builder.AddRabbitMQ("rabbitmq").WithManagementPlugin();
 builder.AddMinioContainer("minio");
 
 var customers = builder.AddProject<Projects.Customers>("customers")

@@ -13,7 +13,7 @@ public sealed class TestingBuilderTests
     public async Task TheAppHostsOwnTopologyStartsOnRandomPortsAndStopsWithTheTest()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(TestContext.Current.CancellationToken);
-        Assert.Equal(["postgres-password", "postgres", "customersdb", "redis-password", "redis", "minio-user", "minio-password", "minio", "customers", "gateway"], builder.Resources.Select(r => r.Name));
+        Assert.Equal(["postgres-password", "postgres", "customersdb", "redis-password", "redis", "rabbitmq-password", "rabbitmq", "minio-user", "minio-password", "minio", "customers", "gateway"], builder.Resources.Select(r => r.Name));
         int[] pids;
         await using (var app = await builder.BuildAsync(TestContext.Current.CancellationToken))
         {
@@ -29,7 +29,7 @@ public sealed class TestingBuilderTests
             var customers = await app.ResourceNotifications.WaitForResourceHealthyAsync("customers", TestContext.Current.CancellationToken);
             Assert.Equal(ResourceState.Healthy, customers.State);
             pids = [.. app.ResourceNotifications.Current.SelectMany(s => s.Replicas ?? []).Select(r => r.Pid).OfType<int>()];
-            Assert.Equal(5, pids.Length);
+            Assert.Equal(6, pids.Length);
         }
 
         Assert.DoesNotContain(pids, Parity.Tests.ProcessProbe.IsAlive);

@@ -14,6 +14,8 @@ public sealed class AppHostProcessTests
         await appHost.WaitForResourceStateAsync("worker", "Running", TestApp.Timeout());
         await appHost.WaitForResourceStateAsync("cache", "Healthy", TestApp.Timeout());
         await appHost.WaitForResourceStateAsync("storage", "Healthy", TestApp.Timeout());
+        await appHost.WaitForResourceStateAsync("pg", "Healthy", TestApp.Timeout());
+        await appHost.WaitForResourceStateAsync("bus", "Healthy", TestApp.Timeout());
         var pids = ProcessProbe.DescendantsOf(appHost.Process.Id);
         Assert.Superset(appHost.Pids().ToHashSet(), pids.ToHashSet());
 

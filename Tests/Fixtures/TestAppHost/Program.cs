@@ -6,6 +6,8 @@ var api = builder.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/
 builder.AddProject<Projects.TestService>("worker").WithReference(api).WaitFor(api);
 builder.AddExecutable("sleeper", "sleep", ".", "300");
 builder.AddRedis("cache");
+builder.AddPostgres("pg").AddDatabase("db");
+builder.AddRabbitMQ("bus");
 builder.AddMinioContainer("storage");
 
 if (builder.Configuration["Parameters:fail"] == "true")
