@@ -27,6 +27,8 @@ public sealed class ReferenceAppHostTests
         await appHost.WaitForResourceAsync("customers", r => r.GetProperty("restarts").GetInt32() == 1
             && r.GetProperty("state").GetString() == "Healthy", Timeout());
         Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/customers", new { name = "Bob", creditLimit = 1 }, Timeout())).StatusCode);
+        var afterRestart = await http.GetFromJsonAsync<JsonElement>($"/api/customers/{id}", Timeout());
+        Assert.Equal("Ada", afterRestart.GetProperty("name").GetString()); // kept in Postgres, not in the process
     }
 
     [Fact]

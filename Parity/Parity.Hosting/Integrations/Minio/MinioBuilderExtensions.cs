@@ -11,12 +11,12 @@ public static class MinioBuilderExtensions
     /// </summary>
     public static IResourceBuilder<MinioContainerResource> AddMinioContainer(
         this IDistributedApplicationBuilder builder, string name, IResourceBuilder<ParameterResource>? rootUser = null,
-        IResourceBuilder<ParameterResource>? rootPassword = null, int? port = null)
+        IResourceBuilder<ParameterResource>? rootPassword = null, int? minioPort = null)
     {
         var user = rootUser?.Resource ?? builder.AddParameter($"{name}-user", "minioadmin").Resource;
         var minio = new MinioContainerResource(name, user, builder.ParameterOrGenerated(rootPassword, name, "password"));
         return builder.AddResource(minio)
-            .WithEndpoint(port: port, targetPort: 9000, scheme: "http", name: MinioContainerResource.PrimaryEndpointName)
+            .WithEndpoint(port: minioPort, targetPort: 9000, scheme: "http", name: MinioContainerResource.PrimaryEndpointName)
             .WithAnnotation(new MinioNativeLauncher())
             .WithAnnotation(new ContainerImageAnnotation("minio/minio", "RELEASE.2025-09-07T16-13-09Z", "docker.io"));
     }
