@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text.Json;
+using RabbitMQ.Client;
+
+namespace Store.Messaging;
+
+/// <summary>
+/// Publishes persistent JSON messages with publisher confirms: <see cref="PublishAsync"/> returns only once the
+/// broker has taken the message, and throws otherwise, so an outbox row is deleted only after a confirm.
+/// </summary>
+public sealed class MessagePublisher(RabbitMqConnection connection) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IChannel? _channel;
+
+    /// <param name="traceParent">The trace the message belongs to, when it is published later than the work that caused it.</param>
+    public async Task PublishAsync<T>(string exchange, string routingKey, T message, string messageId, string? traceParent, CancellationToken cancellationToken)
+    {
+        ActivityContext.TryParse(traceParent, null, out var parent);
+        using var activity = MessageTracing.Source.StartActivity($"{exchange} publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.destination.name", exchange);
+        activity?.SetTag("messaging.message.id", messageId);
+
+        var properties = new BasicProperties
+        {
+            MessageId = messageId,
+            Type = typeof(T).Name,
+            ContentType = "application/json",
+            DeliveryMode = DeliveryModes.Persistent,
+            Headers = new Dictionary<string, object?>(),
+        };
+        MessageTracing.Inject(activity ?? Activity.Current, properties.Headers);
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var channel = await ChannelAsync(cancellationToken);
+            await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, JsonSerializer.SerializeToUtf8Bytes(message), cancellationToken);
+        }
+        catch
+        {
+            _channel = null; // a failed publish may leave the channel closed: open a fresh one next time
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
+    {
+        if (_channel is { IsOpen: true } open)
+        {
+            return open;
+        }
+        var channel = await (await connection.GetAsync(cancellationToken)).CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        await MessagingTopology.DeclareAsync(channel, cancellationToken);
+        return _channel = channel;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_channel is { } channel)
+        {
+            await channel.DisposeAsync();
+        }
+    }
+}
