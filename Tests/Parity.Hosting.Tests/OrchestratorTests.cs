@@ -138,4 +138,36 @@ public sealed class OrchestratorTests
         Assert.Equal("http", await TestApp.GetAsync($"{first.Urls![0]}/env/FROM_PROFILE"));
         Assert.NotEqual(first.Urls, second.Urls);
     }
+
+    [Fact]
+    public async Task ReplicasRunAsSeparateProcessesBehindOneBalancedEndpoint()
+    {
+        var builder = TestApp.CreateBuilder();
+        var api = builder.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/health").WithReplicas(2);
+        builder.AddProject<Projects.TestService>("client").WithReference(api).WaitFor(api);
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+
+        var healthy = await app.WaitForHealthyAsync("api");
+        var replicas = healthy.Replicas!;
+        Assert.Equal(2, replicas.Count);
+        Assert.Equal(2, replicas.Select(r => r.Pid).Distinct().Count());
+        Assert.DoesNotContain(healthy.Urls![0], replicas.SelectMany(r => r.Urls));
+
+        var client = await app.WaitForAsync("client", s => s.State == ResourceState.Running);
+        Assert.Equal(healthy.Urls[0], await TestApp.GetAsync($"{client.Urls![0]}/env/services__api__http__0"));
+        var served = new HashSet<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }); // a new connection each time
+            served.Add(await http.GetStringAsync($"{healthy.Urls[0]}/pid", TestContext.Current.CancellationToken));
+        }
+        Assert.Equal(replicas.Select(r => r.Pid.ToString()).Order(), served.Order());
+
+        await TestApp.CrashAsync(replicas[0].Urls[0]);
+        await app.WaitForAsync("api", s => s.State == ResourceState.Exited);
+        Assert.Equal(replicas[1].Pid.ToString(), await TestApp.GetAsync($"{healthy.Urls[0]}/pid"));
+        var back = await app.WaitForAsync("api", s => s.IsReady && s.Restarts == 1);
+        Assert.Equal(2, back.Replicas!.Count(r => r.State == ResourceState.Healthy));
+    }
 }

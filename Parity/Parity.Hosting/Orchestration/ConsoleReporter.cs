@@ -21,7 +21,7 @@ internal static class ConsoleReporter
                 {
                     colours[line.Resource] = colour = AnsiColours[colours.Count % AnsiColours.Length];
                 }
-                var prefix = $"[{line.Resource}] ";
+                var prefix = line.Replica is { } replica ? $"[{line.Resource}#{replica}] " : $"[{line.Resource}] ";
                 Console.Out.WriteLine(UseColour ? $"\u001b[{colour}m{prefix}\u001b[0m{line.Text}" : prefix + line.Text);
             }
         }

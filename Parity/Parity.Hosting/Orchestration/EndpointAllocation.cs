@@ -6,6 +6,7 @@ namespace Parity.Hosting.Orchestration;
 internal sealed class EndpointAllocation
 {
     private readonly Dictionary<(string Resource, string Endpoint), int> _ports = [];
+    private readonly Dictionary<(string Resource, string Endpoint), int[]> _replicaPorts = [];
 
     public static EndpointAllocation Allocate(DistributedApplicationModel model, bool randomizePorts)
     {
@@ -15,6 +16,11 @@ internal sealed class EndpointAllocation
             foreach (var endpoint in resource.Endpoints())
             {
                 allocation._ports[Key(resource.Name, endpoint.Name)] = FixedPort(resource, endpoint, randomizePorts) ?? PortAllocator.Allocate();
+                if (resource.ReplicaCount() > 1)
+                {
+                    // Each replica listens on its own port; the endpoint's port is the proxy in front of them.
+                    allocation._replicaPorts[Key(resource.Name, endpoint.Name)] = [.. Enumerable.Range(0, resource.ReplicaCount()).Select(_ => PortAllocator.Allocate())];
+                }
             }
         }
         return allocation;
@@ -38,12 +44,16 @@ internal sealed class EndpointAllocation
             ? port
             : throw new DistributedApplicationException($"Resource '{resource}' has no endpoint named '{endpoint}'.");
 
-    public IEnumerable<string> UrlsOf(IResource resource) =>
-        resource.Endpoints().Select(e => $"{e.UriScheme}://localhost:{PortOf(resource.Name, e.Name)}");
+    /// <summary>The port one replica listens on: its own when the resource has several, else the endpoint's.</summary>
+    public int ReplicaPortOf(string resource, string endpoint, int? replica) =>
+        replica is { } index && _replicaPorts.TryGetValue(Key(resource, endpoint), out var ports) ? ports[index] : PortOf(resource, endpoint);
+
+    public IEnumerable<string> UrlsOf(IResource resource, int? replica = null) =>
+        resource.Endpoints().Select(e => $"{e.UriScheme}://localhost:{ReplicaPortOf(resource.Name, e.Name, replica)}");
 
     public void Release()
     {
-        foreach (var port in _ports.Values)
+        foreach (var port in _ports.Values.Concat(_replicaPorts.Values.SelectMany(p => p)))
         {
             PortAllocator.Release(port);
         }

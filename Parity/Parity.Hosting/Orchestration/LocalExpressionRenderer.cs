@@ -3,18 +3,27 @@ using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Orchestration;
 
-/// <summary>Renders expressions for a process on this machine: host <c>localhost</c>, the allocated port, the real values.</summary>
-internal sealed class LocalExpressionRenderer(EndpointAllocation endpoints) : IExpressionRenderer
+/// <summary>
+/// Renders expressions for a process on this machine: host <c>localhost</c>, the allocated port, the real values.
+/// Rendered for one replica of a resource, that resource's target ports are the replica's own.
+/// </summary>
+internal sealed class LocalExpressionRenderer(EndpointAllocation endpoints, IResource? replicaOf = null, int? replica = null) : IExpressionRenderer
 {
+    public LocalExpressionRenderer ForReplica(IResource resource, int? index) => new(endpoints, resource, index);
+
     public string Endpoint(EndpointReference endpoint, EndpointProperty property)
     {
         var port = endpoints.PortOf(endpoint.Resource.Name, endpoint.EndpointName).ToString(CultureInfo.InvariantCulture);
+        var targetPort = ReferenceEquals(endpoint.Resource, replicaOf)
+            ? endpoints.ReplicaPortOf(endpoint.Resource.Name, endpoint.EndpointName, replica).ToString(CultureInfo.InvariantCulture)
+            : port;
         return property switch
         {
             EndpointProperty.Url => $"{endpoint.Scheme}://localhost:{port}",
             EndpointProperty.Host => "localhost",
             EndpointProperty.IPV4Host => "127.0.0.1",
-            EndpointProperty.Port or EndpointProperty.TargetPort => port,
+            EndpointProperty.Port => port,
+            EndpointProperty.TargetPort => targetPort,
             EndpointProperty.Scheme => endpoint.Scheme,
             EndpointProperty.HostAndPort => $"localhost:{port}",
             _ => throw new ArgumentOutOfRangeException(nameof(property), property, null),

@@ -16,11 +16,12 @@ internal sealed class Orchestrator(
     ResourceLoggerService logs) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Dictionary<string, ResourceSupervisor> _supervisors = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IResourceRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Task> _background = [];
     private readonly DataDirectories _data = new(settings);
     private EndpointAllocation? _endpoints;
     private LocalExpressionRenderer? _renderer;
+    private List<ReplicaProxy> _proxies = [];
     private RunStateFile? _runFile;
     private bool _started;
 
@@ -38,25 +39,28 @@ internal sealed class Orchestrator(
         {
             notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceSupervisor.KindOf(parameter), ResourceState.Running, HasHealthCheck: false));
         }
+        var runners = new ResourceRunnerFactory(model, _endpoints, renderer, _data, run, _stopping.Token);
         foreach (var resource in model.Resources.Where(r => r is ProjectResource or ExecutableResource || r.AnnotationsOf<INativeLauncher>().Any()))
         {
-            _supervisors[resource.Name] = CreateSupervisor(resource, renderer, run);
+            _runners[resource.Name] = runners.Create(resource);
         }
-        foreach (var supervisor in _supervisors.Values)
+        _proxies = runners.Proxies;
+        _proxies.ForEach(p => p.Start());
+        foreach (var runner in _runners.Values)
         {
-            supervisor.PublishInitialState();
+            runner.PublishInitialState();
         }
 
-        _runFile = new RunStateFile(settings.RunFile, notifications, _supervisors.Keys);
+        _runFile = new RunStateFile(settings.RunFile, notifications, _runners.Keys);
         if (options.PrintResourceOutput)
         {
             _background.Add(ConsoleReporter.EchoAsync(logs, _stopping.Token));
-            _background.Add(ConsoleReporter.PrintSummaryWhenUpAsync(notifications, [.. _supervisors.Keys], clock, _stopping.Token));
+            _background.Add(ConsoleReporter.PrintSummaryWhenUpAsync(notifications, [.. _runners.Keys], clock, _stopping.Token));
         }
         _background.Add(_runFile.KeepWrittenAsync(_stopping.Token));
-        foreach (var supervisor in _supervisors.Values)
+        foreach (var runner in _runners.Values)
         {
-            _background.Add(supervisor.LaunchAfterDependenciesAsync(_stopping.Token));
+            _background.Add(runner.LaunchAfterDependenciesAsync(_stopping.Token));
         }
         return Task.CompletedTask;
     }
@@ -70,11 +74,15 @@ internal sealed class Orchestrator(
         _started = false;
         await _stopping.CancelAsync();
         var graph = new DependencyGraph(model);
-        foreach (var round in graph.StopOrder(_supervisors.Values.Select(s => s.Resource)))
+        foreach (var round in graph.StopOrder(_runners.Values.Select(s => s.Resource)))
         {
-            await Task.WhenAll(round.Select(r => _supervisors[r.Name].StopAsync()));
+            await Task.WhenAll(round.Select(r => _runners[r.Name].StopAsync()));
         }
         await Task.WhenAll(_background).ContinueWith(_ => { }, TaskScheduler.Default);
+        foreach (var proxy in _proxies)
+        {
+            await proxy.DisposeAsync();
+        }
         _runFile?.Remove();
         _endpoints?.Release();
         _data.DeleteTemporary();
@@ -95,71 +103,8 @@ internal sealed class Orchestrator(
     private string RenderLocal(ReferenceExpression expression) =>
         expression.Render(_renderer ?? throw new InvalidOperationException("The application has not been started."));
 
-    internal ResourceSupervisor Supervisor(string name) =>
-        _supervisors.TryGetValue(name, out var supervisor)
-            ? supervisor
+    internal IResourceRunner Runner(string name) =>
+        _runners.TryGetValue(name, out var runner)
+            ? runner
             : throw new ArgumentException($"No running resource is named '{name}'.", nameof(name));
-
-    private ResourceSupervisor CreateSupervisor(IResource resource, LocalExpressionRenderer renderer, RunServices run)
-    {
-        var instanceId = $"{resource.Name}-{Guid.NewGuid().ToString("N")[..8]}";
-        var launcher = resource.AnnotationsOf<INativeLauncher>().LastOrDefault();
-        var runAsUser = Environment.UserName == "root" && resource.TryGetLastAnnotation<RunAsUserAnnotation>(out var runAs) ? runAs.User : null;
-        var launchContext = new Lazy<NativeLaunchContext>(() =>
-        {
-            var (dataPath, persistent) = _data.Prepare(resource, runAsUser);
-            if (persistent)
-            {
-                DataDirectories.CheckCredentials(resource, dataPath, renderer);
-            }
-            return new NativeLaunchContext(resource, dataPath, persistent, runAsUser, renderer);
-        });
-
-        async Task<ProcessSpec> CreateSpec()
-        {
-            var env = ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Local, instanceId))
-                .ToDictionary(e => e.Key, e => e.Value.Render(renderer));
-            var args = resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Render(renderer));
-            return resource switch
-            {
-                _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value, _stopping.Token),
-                ProjectResource project => new ProcessSpec(
-                    "dotnet", [await ProjectOutputResolver.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
-                ExecutableResource executable => new ProcessSpec(
-                    ExecutableLocator.Find(executable.Command, executable.WorkingDirectory) ?? executable.Command, [.. args], executable.WorkingDirectory, env),
-                _ => throw new InvalidOperationException($"'{resource.Name}' is not a process."),
-            };
-        }
-
-        var children = model.Resources.Where(r => r is IResourceWithParent child && ReferenceEquals(child.Parent, resource)).ToList();
-        return new ResourceSupervisor(
-            resource, CreateSpec, RestartPolicyOf(resource), [.. _endpoints!.UrlsOf(resource)], HealthProbe(resource, launcher, launchContext), run, children);
-    }
-
-    /// <summary>A launcher's own readiness check, else the declared HTTP health check, else none.</summary>
-    private Func<CancellationToken, Task<bool>>? HealthProbe(IResource resource, INativeLauncher? launcher, Lazy<NativeLaunchContext> context)
-    {
-        if (launcher is not null)
-        {
-            return token => launcher.IsReadyAsync(context.Value, token);
-        }
-        if (resource.AnnotationsOf<HttpHealthCheckAnnotation>().LastOrDefault() is not { } check)
-        {
-            return null;
-        }
-        var url = new Uri(new Uri($"http://localhost:{_endpoints!.PortOf(resource.Name, check.EndpointName)}"), check.Path);
-        return token => RunServices.ProbeHttpAsync(url, check.StatusCode, token);
-    }
-
-    /// <summary>A resource that another waits on with WaitForCompletion is run-once; anything else restarts after a crash.</summary>
-    private RestartPolicy RestartPolicyOf(IResource resource)
-    {
-        if (resource.TryGetLastAnnotation<RestartPolicyAnnotation>(out var declared))
-        {
-            return declared.Policy;
-        }
-        var awaitedToComplete = model.Resources.SelectMany(r => r.AnnotationsOf<WaitAnnotation>())
-            .Any(w => w.WaitType == WaitType.WaitUntilCompleted && ReferenceEquals(w.Resource, resource));
-        return awaitedToComplete ? RestartPolicy.Never : RestartPolicy.OnFailure;
-    }
 }

@@ -13,12 +13,12 @@ public sealed class ResourceCommandService
 
     public Task ExecuteCommandAsync(string resourceName, string commandName)
     {
-        var supervisor = _orchestrator.Supervisor(resourceName);
+        var runner = _orchestrator.Runner(resourceName);
         return commandName switch
         {
-            Stop => supervisor.StopAsync(),
-            Start => supervisor.StartAsync(),
-            Restart => supervisor.RestartAsync(),
+            Stop => runner.StopAsync(),
+            Start => runner.StartAsync(),
+            Restart => runner.RestartAsync(),
             _ => throw new ArgumentException($"Unknown command '{commandName}': use {Stop}, {Start} or {Restart}.", nameof(commandName)),
         };
     }

@@ -3,7 +3,8 @@ using System.Threading.Channels;
 
 namespace Parity.Hosting.Orchestration;
 
-public sealed record LogLine(string Resource, int Replica, DateTimeOffset Timestamp, string Text, bool IsError);
+/// <param name="Replica">Which replica wrote the line (0-based) when the resource runs several; null otherwise.</param>
+public sealed record LogLine(string Resource, int? Replica, DateTimeOffset Timestamp, string Text, bool IsError);
 
 /// <summary>Every resource's console output: a bounded backlog per resource, and a live stream.</summary>
 public sealed class ResourceLoggerService

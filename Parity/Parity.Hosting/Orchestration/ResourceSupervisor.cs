@@ -5,8 +5,8 @@ namespace Parity.Hosting.Orchestration;
 
 /// <summary>
 /// Runs one resource's process: starts it once what it waits for is ready, probes its health, restarts it after a
-/// crash (unless it is run-once), and carries out the stop / start / restart commands. Its children (a server's
-/// databases) have no process of their own: each change of its state is published for them too.
+/// crash (unless it is run-once), and carries out the stop / start / restart commands. One runs per replica;
+/// <paramref name="publish"/> says where its state goes (the resource's snapshot, or its replica set).
 /// </summary>
 internal sealed class ResourceSupervisor(
     IResource resource,
@@ -15,7 +15,8 @@ internal sealed class ResourceSupervisor(
     IReadOnlyList<string> urls,
     Func<CancellationToken, Task<bool>>? healthProbe,
     RunServices run,
-    IReadOnlyList<IResource> children)
+    Action<ResourceSnapshot> publish,
+    int? replica = null) : IResourceRunner
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StableUptime = TimeSpan.FromSeconds(30);
@@ -36,8 +37,6 @@ internal sealed class ResourceSupervisor(
     public IResource Resource { get; } = resource;
 
     public ResourceSnapshot Snapshot => _snapshot;
-
-    public int? Pid => _process is { HasExited: false } p ? p.Id : null;
 
     public void PublishInitialState() => Publish(ResourceState.NotStarted);
 
@@ -131,7 +130,7 @@ internal sealed class ResourceSupervisor(
         {
             await StopCompanionsAsync();
             Publish(ResourceState.FailedToStart, message: e.Message);
-            run.Log(Resource.Name, $"failed to start: {e.Message}", isError: true);
+            Log($"failed to start: {e.Message}", isError: true);
             return;
         }
 
@@ -164,7 +163,7 @@ internal sealed class ResourceSupervisor(
             }
             catch (OperationCanceledException)
             {
-                run.Log(Resource.Name, $"did not stop within {run.Options.StopGracePeriod.TotalSeconds:0}s; killing it", isError: true);
+                Log($"did not stop within {run.Options.StopGracePeriod.TotalSeconds:0}s; killing it", isError: true);
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
@@ -181,7 +180,10 @@ internal sealed class ResourceSupervisor(
         }
     }
 
-    private void WriteLine(string line, bool isError) => run.Logs.Write(new LogLine(Resource.Name, 0, DateTimeOffset.UtcNow, line, isError));
+    /// <summary>A line from the engine about this process, shown among its console output.</summary>
+    private void Log(string message, bool isError) => WriteLine($"[parity] {message}", isError);
+
+    private void WriteLine(string line, bool isError) => run.Logs.Write(new LogLine(Resource.Name, replica, DateTimeOffset.UtcNow, line, isError));
 
     private async Task WatchExitAsync(Process process, CancellationTokenSource life)
     {
@@ -205,7 +207,7 @@ internal sealed class ResourceSupervisor(
         }
         var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, _consecutiveCrashes++)));
         Publish(ResourceState.Exited, exitCode, $"crashed with exit code {exitCode}; restarting in {backoff.TotalSeconds:0}s");
-        run.Log(Resource.Name, $"exited with code {exitCode}; restarting in {backoff.TotalSeconds:0}s", isError: true);
+        Log($"exited with code {exitCode}; restarting in {backoff.TotalSeconds:0}s", isError: true);
         _ = RestartAfterAsync(backoff, life);
     }
 
@@ -267,11 +269,7 @@ internal sealed class ResourceSupervisor(
                 Message = message,
                 Replicas = [new ReplicaSnapshot(pid, state, urls)],
             };
-            run.Notifications.Publish(_snapshot);
-            foreach (var child in children)
-            {
-                run.Notifications.Publish(_snapshot with { Name = child.Name, Kind = KindOf(child), Urls = [], Replicas = [] });
-            }
+            publish(_snapshot);
         }
     }
 

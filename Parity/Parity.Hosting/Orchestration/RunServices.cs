@@ -11,10 +11,6 @@ internal sealed class RunServices(ResourceNotificationService notifications, Res
 
     public DistributedApplicationOptions Options { get; } = options;
 
-    /// <summary>A line from the engine about a resource, shown among that resource's console output.</summary>
-    public void Log(string resource, string message, bool isError = false) =>
-        Logs.Write(new LogLine(resource, 0, DateTimeOffset.UtcNow, $"[parity] {message}", isError));
-
     public static async Task<bool> ProbeHttpAsync(Uri url, int expectedStatus, CancellationToken token)
     {
         try
