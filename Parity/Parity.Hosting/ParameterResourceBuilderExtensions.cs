@@ -20,6 +20,11 @@ public static class ParameterResourceBuilderExtensions
         return builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"] ?? value, secret));
     }
 
+    /// <summary>A parameter generated once per machine (kept 0600 in the state folder) unless <c>Parameters:&lt;name&gt;</c> is set.</summary>
+    public static IResourceBuilder<ParameterResource> AddParameter(
+        this IDistributedApplicationBuilder builder, string name, GenerateParameterDefault value, bool secret = false) =>
+        builder.AddGeneratedParameter(name, value.MinLength, secret);
+
     /// <summary>An existing connection string from configuration <c>ConnectionStrings:&lt;name&gt;</c>.</summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddConnectionString(
         this IDistributedApplicationBuilder builder, string name, string? environmentVariableName = null)
@@ -32,11 +37,11 @@ public static class ParameterResourceBuilderExtensions
     /// A parameter that integrations create for passwords: configuration <c>Parameters:&lt;name&gt;</c> when set,
     /// else a value generated once per machine and kept in the state folder.
     /// </summary>
-    internal static IResourceBuilder<ParameterResource> AddGeneratedParameter(this IDistributedApplicationBuilder builder, string name, int length = 22)
+    internal static IResourceBuilder<ParameterResource> AddGeneratedParameter(this IDistributedApplicationBuilder builder, string name, int length = 22, bool secret = true)
     {
         var configuration = builder.Configuration;
         var secrets = ((IGeneratedSecretsOwner)builder).Secrets;
-        return builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"] ?? secrets.GetOrCreate(name, length), secret: true))
+        return builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"] ?? secrets.GetOrCreate(name, length), secret))
             .WithAnnotation(new GeneratedValueAnnotation(length));
     }
 

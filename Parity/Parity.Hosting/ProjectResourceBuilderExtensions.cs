@@ -6,18 +6,27 @@ public static class ProjectResourceBuilderExtensions
 {
     public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name)
         where TProject : IProjectMetadata, new() =>
-        builder.AddProject(name, new TProject(), launchProfileName: null);
+        builder.AddProject(name, new TProject(), new ProjectResourceOptions());
 
     public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name, string? launchProfileName)
         where TProject : IProjectMetadata, new() =>
-        builder.AddProject(name, new TProject(), launchProfileName);
+        builder.AddProject(name, new TProject(), new ProjectResourceOptions { LaunchProfileName = launchProfileName });
+
+    public static IResourceBuilder<ProjectResource> AddProject<TProject>(
+        this IDistributedApplicationBuilder builder, string name, Action<ProjectResourceOptions> configure)
+        where TProject : IProjectMetadata, new()
+    {
+        var options = new ProjectResourceOptions();
+        configure(options);
+        return builder.AddProject(name, new TProject(), options);
+    }
 
     /// <summary>A project known only by its path; it is built once, at run time, before it starts.</summary>
     public static IResourceBuilder<ProjectResource> AddProject(this IDistributedApplicationBuilder builder, string name, string projectPath) =>
         builder.AddProject(name, projectPath, launchProfileName: null);
 
     public static IResourceBuilder<ProjectResource> AddProject(this IDistributedApplicationBuilder builder, string name, string projectPath, string? launchProfileName) =>
-        builder.AddProject(name, new ProjectPathMetadata(Path.GetFullPath(projectPath, builder.AppHostDirectory)), launchProfileName);
+        builder.AddProject(name, new ProjectPathMetadata(Path.GetFullPath(projectPath, builder.AppHostDirectory)), new ProjectResourceOptions { LaunchProfileName = launchProfileName });
 
     /// <summary>Runs this many processes of the project locally, and as many pods in the cluster.</summary>
     public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
@@ -27,10 +36,12 @@ public static class ProjectResourceBuilderExtensions
     }
 
     private static IResourceBuilder<ProjectResource> AddProject(
-        this IDistributedApplicationBuilder builder, string name, IProjectMetadata metadata, string? launchProfileName)
+        this IDistributedApplicationBuilder builder, string name, IProjectMetadata metadata, ProjectResourceOptions options)
     {
         var project = builder.AddResource(new ProjectResource(name)).WithAnnotation(metadata);
-        var profile = File.Exists(metadata.ProjectPath) ? LaunchProfile.Read(metadata.ProjectPath, launchProfileName) : null;
+        var profile = File.Exists(metadata.ProjectPath) && !options.ExcludeLaunchProfile
+            ? LaunchProfile.Read(metadata.ProjectPath, options.LaunchProfileName)
+            : null;
         if (profile is null)
         {
             return project.WithHttpEndpoint();

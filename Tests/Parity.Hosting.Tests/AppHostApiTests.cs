@@ -75,4 +75,29 @@ public sealed class AppHostApiTests
         var error = Assert.Throws<DistributedApplicationException>(() => tool.WithHttpEndpoint());
         Assert.Contains("already has an endpoint named 'http'", error.Message);
     }
+
+    [Fact]
+    public void AProjectCanIgnoreItsLaunchProfile()
+    {
+        var builder = TestApp.CreateBuilder();
+        var migrations = builder.AddProject<Projects.TestService>("migrations", options => options.ExcludeLaunchProfile = true);
+
+        Assert.Null(Assert.Single(migrations.Resource.Endpoints()).Port);
+        Assert.Empty(migrations.Resource.AnnotationsOf<LaunchProfileAnnotation>());
+    }
+
+    [Fact]
+    public void AGeneratedParameterIsMadeOncePerStateFolderAndKeptPrivate()
+    {
+        var state = Directory.CreateTempSubdirectory("parity-test-").FullName;
+        var first = TestApp.CreateBuilder(state).AddParameter("signing-key", new GenerateParameterDefault { MinLength = 40 }, secret: true).Resource;
+        var again = TestApp.CreateBuilder(state).AddParameter("signing-key", new GenerateParameterDefault { MinLength = 40 }, secret: true).Resource;
+        var elsewhere = TestApp.CreateBuilder().AddParameter("signing-key", new GenerateParameterDefault { MinLength = 40 }, secret: true).Resource;
+
+        Assert.Equal(40, first.Value.Length);
+        Assert.Equal(first.Value, again.Value);
+        Assert.NotEqual(first.Value, elsewhere.Value);
+        Assert.True(first.Secret);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(state, "secrets.json")));
+    }
 }
