@@ -17,5 +17,10 @@ for i in $(seq 1 "$runs"); do
   engine=$(grep -o "All resources up in [0-9.]*" "$log" | awk '{print $5}')
   printf '%-4s  %-18s  %.2f\n' "$i" "$engine" "$wall"
   kill -TERM "$pid"; wait "$pid" || true
+  last_table=$(sed -n '/^RESOURCE/,/^All resources up/p' "$log" | grep -v '^All')
   rm -rf "$state"
 done
+
+echo
+echo "per resource, last run (UP AFTER = time from AppHost start to ready):"
+echo "$last_table"

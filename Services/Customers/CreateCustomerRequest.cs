@@ -5,6 +5,9 @@ public sealed record CreateCustomerRequest(string? Name, decimal? CreditLimit)
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>The largest value the credit_limit column (numeric(18, 2)) holds.</summary>
+    public const decimal MaxCreditLimit = 9_999_999_999_999_999.99m;
+
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
@@ -24,6 +27,10 @@ public sealed record CreateCustomerRequest(string? Name, decimal? CreditLimit)
         else if (CreditLimit < 0)
         {
             errors["creditLimit"] = ["Credit limit must not be negative."];
+        }
+        else if (CreditLimit > MaxCreditLimit)
+        {
+            errors["creditLimit"] = [$"Credit limit must be at most {MaxCreditLimit}."];
         }
 
         return errors;

@@ -2,6 +2,15 @@ using System.Text.Json.Serialization;
 using Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Store.Messaging;
+
+// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
+if (args is ["migrate", ..])
+{
+    await CustomersSchema.MigrateAsync(CustomersDatabase.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build()), CancellationToken.None);
+    Console.WriteLine("customersdb schema is up to date.");
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,9 +18,13 @@ builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
 // The web defaults accept "12" for a number; a string where a number belongs is a client error.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-builder.Services.AddSingleton<ICustomerStore>(_ => new PostgresCustomerStore(NpgsqlDataSource.Create(
-    builder.Configuration.GetConnectionString("customersdb")
-    ?? throw new InvalidOperationException("ConnectionStrings__customersdb is not set: customers needs its Postgres database."))));
+builder.Services.AddSingleton(services => NpgsqlDataSource.Create(CustomersDatabase.ConnectionString(services.GetRequiredService<IConfiguration>())));
+builder.Services.AddSingleton<ICustomerStore, PostgresCustomerStore>();
+builder.Services.AddSingleton<PostgresCreditReservations>();
+builder.Services.AddStoreMessaging();
+builder.Services.AddPostgresOutbox();
+builder.Services.AddHostedService<ReserveCreditConsumer>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(CustomersDatabase.Name, timeout: TimeSpan.FromSeconds(5));
 
 var app = builder.Build();
 

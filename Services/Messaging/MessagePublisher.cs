@@ -14,7 +14,12 @@ public sealed class MessagePublisher(RabbitMqConnection connection) : IAsyncDisp
     private IChannel? _channel;
 
     /// <param name="traceParent">The trace the message belongs to, when it is published later than the work that caused it.</param>
-    public async Task PublishAsync<T>(string exchange, string routingKey, T message, string messageId, string? traceParent, CancellationToken cancellationToken)
+    public Task PublishAsync<T>(string exchange, string routingKey, T message, string messageId, string? traceParent, CancellationToken cancellationToken) =>
+        PublishAsync(exchange, routingKey, typeof(T).Name, JsonSerializer.SerializeToUtf8Bytes(message), messageId, traceParent, cancellationToken);
+
+    /// <summary>Publishes a message serialized earlier (an outbox row), under the type name it was serialized from.</summary>
+    public async Task PublishAsync(
+        string exchange, string routingKey, string type, ReadOnlyMemory<byte> body, string messageId, string? traceParent, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(traceParent, null, out var parent);
         using var activity = MessageTracing.Source.StartActivity($"{exchange} publish", ActivityKind.Producer, parent);
@@ -25,7 +30,7 @@ public sealed class MessagePublisher(RabbitMqConnection connection) : IAsyncDisp
         var properties = new BasicProperties
         {
             MessageId = messageId,
-            Type = typeof(T).Name,
+            Type = type,
             ContentType = "application/json",
             DeliveryMode = DeliveryModes.Persistent,
             Headers = new Dictionary<string, object?>(),
@@ -36,7 +41,7 @@ public sealed class MessagePublisher(RabbitMqConnection connection) : IAsyncDisp
         try
         {
             var channel = await ChannelAsync(cancellationToken);
-            await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, JsonSerializer.SerializeToUtf8Bytes(message), cancellationToken);
+            await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body, cancellationToken);
         }
         catch
         {

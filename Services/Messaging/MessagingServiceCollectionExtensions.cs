@@ -13,4 +13,15 @@ public static class MessagingServiceCollectionExtensions
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(MessageTracing.ActivitySourceName));
         return services;
     }
+
+    /// <summary>
+    /// Publishes what the service writes to its <see cref="PostgresOutbox"/>: the <see cref="OutboxRelay"/> and the
+    /// <see cref="OutboxSignal"/> that wakes it. Needs the service's <c>NpgsqlDataSource</c> and <see cref="AddStoreMessaging"/>.
+    /// </summary>
+    public static IServiceCollection AddPostgresOutbox(this IServiceCollection services)
+    {
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxRelay>();
+        return services;
+    }
 }

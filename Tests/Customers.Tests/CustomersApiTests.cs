@@ -28,6 +28,7 @@ public sealed class CustomersApiTests(CustomersFactory factory) : IClassFixture<
         Assert.Equal(customerId, customer.GetProperty("customerId").GetInt64());
         Assert.Equal("Ada Lovelace", customer.GetProperty("name").GetString());
         Assert.Equal(1500.50m, customer.GetProperty("creditLimit").GetDecimal());
+        Assert.Equal(1500.50m, customer.GetProperty("availableCredit").GetDecimal());
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public sealed class CustomersApiTests(CustomersFactory factory) : IClassFixture<
     [InlineData("""{"creditLimit":10}""", "name")]
     [InlineData("""{"name":"Bob","creditLimit":-0.01}""", "creditLimit")]
     [InlineData("""{"name":"Bob"}""", "creditLimit")]
+    [InlineData("""{"name":"Bob","creditLimit":10000000000000000}""", "creditLimit")]
     public async Task Invalid_customer_is_a_validation_problem(string body, string invalidField)
     {
         var response = await PostRawAsync(factory, body);

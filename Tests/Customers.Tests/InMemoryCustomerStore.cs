@@ -9,7 +9,7 @@ public sealed class InMemoryCustomerStore : ICustomerStore
 
     public Task<Customer> AddAsync(string name, decimal creditLimit, CancellationToken cancellationToken)
     {
-        var customer = new Customer(Interlocked.Increment(ref _lastId), name, creditLimit);
+        var customer = new Customer(Interlocked.Increment(ref _lastId), name, creditLimit, creditLimit);
         _customers[customer.CustomerId] = customer;
         return Task.FromResult(customer);
     }

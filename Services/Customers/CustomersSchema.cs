@@ -1,0 +1,34 @@
+using Npgsql;
+using Store.Messaging;
+
+namespace Customers;
+
+/// <summary>The tables of <c>customersdb</c>, applied by <c>Customers migrate</c> before the service starts. Safe to run again.</summary>
+public static class CustomersSchema
+{
+    private const string Tables = """
+        CREATE TABLE IF NOT EXISTS customers (
+            customer_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name text NOT NULL,
+            credit_limit numeric(18, 2) NOT NULL CHECK (credit_limit >= 0));
+        CREATE TABLE IF NOT EXISTS credit_reservations (
+            order_id uuid PRIMARY KEY,
+            customer_id bigint NOT NULL REFERENCES customers,
+            amount numeric(18, 2) NOT NULL CHECK (amount > 0),
+            reserved_at timestamptz NOT NULL DEFAULT now());
+        CREATE INDEX IF NOT EXISTS credit_reservations_customer_id ON credit_reservations (customer_id);
+        """;
+
+    public static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Two migrations started together (replicas, a retried job) would race on CREATE ... IF NOT EXISTS.
+        await using var command = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock(hashtext('schema')); {Tables} {ProcessedMessages.Schema} {PostgresOutbox.Schema}",
+            connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

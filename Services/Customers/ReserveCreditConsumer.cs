@@ -1,0 +1,23 @@
+using Store.Messaging;
+using Store.Messaging.Contracts;
+
+namespace Customers;
+
+/// <summary>Answers the order saga's <see cref="ReserveCredit"/> commands.</summary>
+public sealed class ReserveCreditConsumer(RabbitMqConnection connection, PostgresCreditReservations reservations, ILogger<ReserveCreditConsumer> logger)
+    : MessageConsumer(connection, logger, MessagingTopology.ReserveCreditQueue)
+{
+    protected override async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var request = message.Read<ReserveCredit>();
+        var reply = await reservations.ReserveAsync(message.MessageId, request, MessageTracing.CurrentTraceParent(), cancellationToken);
+        if (reply is null)
+        {
+            logger.LogInformation("ReserveCredit {MessageId} for order {OrderId} was handled before; ignored", message.MessageId, request.OrderId);
+        }
+        else
+        {
+            logger.LogInformation("Order {OrderId} of customer {CustomerId} for {OrderTotal}: {Outcome}", request.OrderId, request.CustomerId, request.OrderTotal, reply.Outcome);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Store.Messaging;
+using Store.Messaging.Contracts;
+
+namespace Orders;
+
+/// <summary>Settles orders by customers' <see cref="CreditReply"/>.</summary>
+public sealed class CreditReplyConsumer(RabbitMqConnection connection, PostgresOrderStore orders, ILogger<CreditReplyConsumer> logger)
+    : MessageConsumer(connection, logger, MessagingTopology.CreditRepliesQueue)
+{
+    protected override async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var reply = message.Read<CreditReply>();
+        if (await orders.ApplyCreditReplyAsync(message.MessageId, reply, MessageTracing.CurrentTraceParent(), cancellationToken) is { } status)
+        {
+            logger.LogInformation("Order {OrderId} is {State} {RejectionReason}", reply.OrderId, status.State, status.RejectionReason);
+        }
+        else
+        {
+            logger.LogInformation("Credit reply {MessageId} ({Outcome}) changed nothing: handled before, or order {OrderId} is unknown or settled",
+                message.MessageId, reply.Outcome, reply.OrderId);
+        }
+    }
+}

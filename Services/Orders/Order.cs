@@ -1,0 +1,3 @@
+namespace Orders;
+
+public sealed record Order(Guid OrderId, long CustomerId, decimal OrderTotal, string State, string? RejectionReason);

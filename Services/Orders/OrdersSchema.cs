@@ -1,0 +1,33 @@
+using Npgsql;
+using Store.Messaging;
+
+namespace Orders;
+
+/// <summary>The tables of <c>ordersdb</c>, applied by <c>Orders migrate</c> before the service starts. Safe to run again.</summary>
+public static class OrdersSchema
+{
+    private const string Tables = """
+        CREATE TABLE IF NOT EXISTS orders (
+            order_id uuid PRIMARY KEY,
+            customer_id bigint NOT NULL,
+            order_total numeric(18, 2) NOT NULL CHECK (order_total > 0),
+            state text NOT NULL,
+            rejection_reason text,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            updated_at timestamptz NOT NULL DEFAULT now());
+        CREATE INDEX IF NOT EXISTS orders_customer_id ON orders (customer_id, created_at);
+        """;
+
+    public static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Two migrations started together (replicas, a retried job) would race on CREATE ... IF NOT EXISTS.
+        await using var command = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock(hashtext('schema')); {Tables} {ProcessedMessages.Schema} {PostgresOutbox.Schema}",
+            connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

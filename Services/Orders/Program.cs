@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Orders;
+using Store.Messaging;
+
+// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
+if (args is ["migrate", ..])
+{
+    await OrdersSchema.MigrateAsync(OrdersDatabase.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build()), CancellationToken.None);
+    Console.WriteLine("ordersdb schema is up to date.");
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.Services.AddProblemDetails();
+// The web defaults accept "12" for a number; a string where a number belongs is a client error.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+builder.Services.AddSingleton(services => NpgsqlDataSource.Create(OrdersDatabase.ConnectionString(services.GetRequiredService<IConfiguration>())));
+builder.Services.AddSingleton<PostgresOrderStore>();
+builder.Services.AddStoreMessaging();
+builder.Services.AddPostgresOutbox();
+builder.Services.AddHostedService<CreditReplyConsumer>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(OrdersDatabase.Name, timeout: TimeSpan.FromSeconds(5));
+
+var app = builder.Build();
+
+// Unreadable bodies and query strings surface as BadHttpRequestException (thrown in Development, a bare 400
+// elsewhere); both must reach the client as problem details with their own status, never as a 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad
+        ? bad.StatusCode
+        : StatusCodes.Status500InternalServerError,
+    // A client's bad request is not a server failure worth an error log.
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+});
+app.UseStatusCodePages();
+
+// 202: the order exists at once, but whether it is approved is decided later, by the saga.
+app.MapPost("/orders", async Task<Results<Accepted<OrderAccepted>, ValidationProblem>> (
+    CreateOrderRequest request, PostgresOrderStore orders, CancellationToken cancellationToken) =>
+{
+    var errors = request.Validate();
+    if (errors.Count > 0)
+    {
+        return TypedResults.ValidationProblem(errors);
+    }
+
+    var order = await orders.CreateAsync(request.CustomerId!.Value, request.OrderTotal!.Value, MessageTracing.CurrentTraceParent(), cancellationToken);
+    return TypedResults.Accepted($"/orders/{order.OrderId}", new OrderAccepted(order.OrderId));
+});
+
+app.MapGet("/orders/{id:guid}", async Task<Results<Ok<Order>, ProblemHttpResult>> (
+    Guid id, PostgresOrderStore orders, CancellationToken cancellationToken) =>
+    await orders.FindAsync(id, cancellationToken) is { } order
+        ? TypedResults.Ok(order)
+        : TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Order not found",
+            detail: $"No order has id {id}."));
+
+app.MapGet("/orders", async (long customerId, PostgresOrderStore orders, CancellationToken cancellationToken) =>
+    TypedResults.Ok(await orders.ListByCustomerAsync(customerId, cancellationToken)));
+
+app.MapDefaultEndpoints();
+
+app.Run();
