@@ -4,9 +4,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddPostgres("postgres").WithDataVolume();
 var customersDb = postgres.AddDatabase("customersdb");
 var ordersDb = postgres.AddDatabase("ordersdb");
-builder.AddRedis("redis");
+var catalogDb = postgres.AddDatabase("catalogdb");
+var redis = builder.AddRedis("redis");
 var rabbitmq = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVolume();
-builder.AddMinioContainer("minio");
+var minio = builder.AddMinioContainer("minio").WithDataVolume();
+var jwtSigningKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48 }, secret: true);
 
 // Each service's schema is applied by a run-once resource: the service itself, run with "migrate".
 var customersMigrations = builder.AddProject<Projects.Customers>("customers-migrations", o => o.ExcludeLaunchProfile = true)
@@ -17,6 +19,10 @@ var ordersMigrations = builder.AddProject<Projects.Orders>("orders-migrations", 
     .WithArgs("migrate")
     .WithReference(ordersDb)
     .WaitFor(ordersDb);
+var catalogMigrations = builder.AddProject<Projects.Catalog>("catalog-migrations", o => o.ExcludeLaunchProfile = true)
+    .WithArgs("migrate")
+    .WithReference(catalogDb)
+    .WaitFor(catalogDb);
 
 var customers = builder.AddProject<Projects.Customers>("customers")
     .WithReference(customersDb)
@@ -32,11 +38,23 @@ var orders = builder.AddProject<Projects.Orders>("orders")
     .WaitFor(rabbitmq)
     .WithHttpHealthCheck("/health");
 
+var catalog = builder.AddProject<Projects.Catalog>("catalog")
+    .WithReference(catalogDb)
+    .WithReference(redis)
+    .WithReference(minio)
+    .WaitForCompletion(catalogMigrations)
+    .WaitFor(redis)
+    .WaitFor(minio)
+    .WithHttpHealthCheck("/health");
+
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(customers)
     .WithReference(orders)
+    .WithReference(catalog)
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WaitFor(customers)
     .WaitFor(orders)
+    .WaitFor(catalog)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -5,30 +5,57 @@ namespace Gateway;
 
 /// <summary>
 /// The proxy table. Destinations name services, not hosts; <see cref="ServiceDiscoveryDestinationResolver"/>
-/// turns them into addresses.
+/// turns them into addresses. Every route requires an authenticated caller and counts against its rate limit.
 /// </summary>
 public static class GatewayRoutes
 {
+    // YARP's name for the application's default authorization policy: an authenticated user.
+    private const string AuthenticatedUsers = "default";
+
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
         // A catch-all segment is optional, so this also matches /api/customers itself.
-        new RouteConfig
-        {
-            RouteId = "customers",
-            ClusterId = "customers",
-            Match = new RouteMatch { Path = "/api/customers/{**rest}" },
-        }.WithTransformPathRemovePrefix("/api"),
+        ApiRoute("customers"),
+        ApiRoute("orders"),
+        ApiRoute("products", cluster: "catalog"),
+        // WebSockets and server-sent events stream through unbuffered; the services own these paths as they are.
+        StreamRoute("ws"),
+        StreamRoute("sse"),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
     [
-        new ClusterConfig
-        {
-            ClusterId = "customers",
-            Destinations = new Dictionary<string, DestinationConfig>
-            {
-                ["customers"] = new() { Address = "http://customers" },
-            },
-        },
+        Cluster("customers"),
+        Cluster("orders"),
+        Cluster("catalog"),
+        // YARP cancels a request idle for 100 s by default; a stream may stay quiet far longer between events.
+        Cluster("notifications") with { HttpRequest = new() { ActivityTimeout = TimeSpan.FromHours(1) } },
     ];
+
+    private static RouteConfig ApiRoute(string resource, string? cluster = null) => new RouteConfig
+    {
+        RouteId = resource,
+        ClusterId = cluster ?? resource,
+        Match = new RouteMatch { Path = $"/api/{resource}/{{**rest}}" },
+        AuthorizationPolicy = AuthenticatedUsers,
+        RateLimiterPolicy = ClientRateLimiting.PolicyName,
+    }.WithTransformPathRemovePrefix("/api");
+
+    private static RouteConfig StreamRoute(string prefix) => new()
+    {
+        RouteId = prefix,
+        ClusterId = "notifications",
+        Match = new RouteMatch { Path = $"/{prefix}/{{**rest}}" },
+        AuthorizationPolicy = AuthenticatedUsers,
+        RateLimiterPolicy = ClientRateLimiting.PolicyName,
+    };
+
+    private static ClusterConfig Cluster(string service) => new()
+    {
+        ClusterId = service,
+        Destinations = new Dictionary<string, DestinationConfig>
+        {
+            [service] = new() { Address = $"http://{service}" },
+        },
+    };
 }

@@ -4,10 +4,28 @@ using Yarp.ReverseProxy.ServiceDiscovery;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddProblemDetails();
+builder.AddGatewayAuthentication();
+builder.Services.AddClientRateLimiting(builder.Configuration);
+builder.Services.AddOrderHistoryClients(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters);
 builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
 var app = builder.Build();
+
+// Unreadable bodies surface as BadHttpRequestException (thrown in Development, a bare 400 elsewhere);
+// both must reach the client as problem details with their own status, never as a 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad
+        ? bad.StatusCode
+        : StatusCodes.Status500InternalServerError,
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+});
+app.UseAuthentication();
+// After authentication, so a signed-in client is limited as itself rather than by its address.
+app.UseRateLimiter();
+app.UseAuthorization();
 
 app.MapGet("/", () => new
 {
@@ -21,8 +39,15 @@ app.MapGet("/", () => new
             .Single(cluster => cluster.ClusterId == route.ClusterId)
             .Destinations!.Values.Select(destination => destination.Address),
     }),
+    Endpoints = new[]
+    {
+        $"POST {TokenEndpoint.Path} (anonymous)",
+        $"GET {OrderHistoryEndpoint.Path}",
+    },
 });
 
+app.MapTokenEndpoint();
+app.MapOrderHistoryEndpoint();
 app.MapReverseProxy();
 app.MapDefaultEndpoints();
 

@@ -16,7 +16,7 @@ public sealed class ReferenceAppHostTests
         await using var appHost = RunningAppHost.Start(AppHostDll);
         var gateway = RunningAppHost.UrlOf(await appHost.WaitForResourceStateAsync("gateway", "Healthy", Timeout()));
         var customers = await appHost.WaitForResourceStateAsync("customers", "Healthy", Timeout());
-        using var http = new HttpClient { BaseAddress = new Uri(gateway) };
+        using var http = await GatewayClient.SignInAsync(new HttpClient { BaseAddress = new Uri(gateway) }, Timeout());
 
         var id = await CreateCustomerAsync(http, "Ada", 15.00m);
         var fetched = await http.GetFromJsonAsync<JsonElement>($"/api/customers/{id}", Timeout());
@@ -47,7 +47,7 @@ public sealed class ReferenceAppHostTests
         await killed.WaitForResourceStateAsync("gateway", "Healthy", Timeout());
         pids = Parity.Tests.ProcessProbe.DescendantsOf(killed.Process.Id);
         Assert.Superset(killed.Pids().ToHashSet(), pids.ToHashSet());
-        Assert.Equal(7, killed.Pids().Count);
+        Assert.Equal(8, killed.Pids().Count);
         killed.Signal("KILL");
         Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(pids, TimeSpan.FromSeconds(30), Timeout()));
     }

@@ -21,7 +21,7 @@ public sealed class TestingBuilderTests
             await app.StartAsync(TestContext.Current.CancellationToken);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", TestContext.Current.CancellationToken);
 
-            using var gateway = app.CreateHttpClient("gateway");
+            using var gateway = await GatewayClient.SignInAsync(app.CreateHttpClient("gateway"), TestContext.Current.CancellationToken);
             Assert.NotEqual(5180, gateway.BaseAddress!.Port);
             using var created = await gateway.PostAsJsonAsync("/api/customers", new { name = "Ada", creditLimit = 15 }, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -30,7 +30,7 @@ public sealed class TestingBuilderTests
             var customers = await app.ResourceNotifications.WaitForResourceHealthyAsync("customers", TestContext.Current.CancellationToken);
             Assert.Equal(ResourceState.Healthy, customers.State);
             pids = [.. app.ResourceNotifications.Current.SelectMany(s => s.Replicas ?? []).Select(r => r.Pid).OfType<int>()];
-            Assert.Equal(7, pids.Length); // postgres, redis, rabbitmq, minio, customers, orders, gateway; migrations have finished
+            Assert.Equal(8, pids.Length); // the four backing services and four services; migrations have finished
         }
 
         Assert.DoesNotContain(pids, Parity.Tests.ProcessProbe.IsAlive);

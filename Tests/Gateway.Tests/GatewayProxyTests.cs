@@ -20,7 +20,9 @@ public sealed class GatewayProxyTests
         discovery.Point("customers", customers.Address);
         await using var gateway = new GatewayFactory(discovery);
 
-        var reply = await gateway.CreateClient().GetFromJsonAsync<EchoReply>(requested, CancellationToken);
+        var client = await gateway.CreateAuthenticatedClientAsync();
+
+        var reply = await client.GetFromJsonAsync<EchoReply>(requested, CancellationToken);
 
         Assert.Equal(new EchoReply("customers", forwarded), reply);
     }
@@ -33,13 +35,13 @@ public sealed class GatewayProxyTests
         var discovery = new MovableServiceConfiguration();
         discovery.Point("customers", serverA.Address);
         await using var gateway = new GatewayFactory(discovery);
-        var client = gateway.CreateClient();
+        var client = await gateway.CreateAuthenticatedClientAsync();
 
         var beforeMove = await client.GetFromJsonAsync<EchoReply>("/api/customers/5", CancellationToken);
         Assert.Equal(new EchoReply("A", "/customers/5"), beforeMove);
 
         var resolver = gateway.Services.GetRequiredService<IDestinationResolver>();
-        var destinations = GatewayRoutes.Clusters.Single().Destinations!;
+        var destinations = GatewayRoutes.Clusters.Single(cluster => cluster.ClusterId == "customers").Destinations!;
         var resolvedBefore = await resolver.ResolveDestinationsAsync(destinations, CancellationToken);
         Assert.Equal(serverA.Address, new Uri(Assert.Single(resolvedBefore.Destinations).Value.Address));
         Assert.False(resolvedBefore.ChangeToken!.HasChanged);
@@ -64,10 +66,37 @@ public sealed class GatewayProxyTests
 
         using var description = await gateway.CreateClient().GetFromJsonAsync<JsonDocument>("/", CancellationToken);
 
-        var route = Assert.Single(description!.RootElement.GetProperty("routes").EnumerateArray());
-        Assert.Equal("/api/customers/{**rest}", route.GetProperty("path").GetString());
-        Assert.Equal("customers", route.GetProperty("cluster").GetString());
-        Assert.Equal("http://customers", Assert.Single(route.GetProperty("destinations").EnumerateArray()).GetString());
+        var routes = description!.RootElement.GetProperty("routes").EnumerateArray().ToDictionary(
+            route => route.GetProperty("path").GetString()!,
+            route => (route.GetProperty("cluster").GetString(), Assert.Single(route.GetProperty("destinations").EnumerateArray()).GetString()));
+        Assert.Equal(
+            new Dictionary<string, (string?, string?)>
+            {
+                ["/api/customers/{**rest}"] = ("customers", "http://customers"),
+                ["/api/orders/{**rest}"] = ("orders", "http://orders"),
+                ["/api/products/{**rest}"] = ("catalog", "http://catalog"),
+                ["/ws/{**rest}"] = ("notifications", "http://notifications"),
+                ["/sse/{**rest}"] = ("notifications", "http://notifications"),
+            },
+            routes);
+    }
+
+    [Theory]
+    [InlineData("/api/orders/7?page=2", "orders", "/orders/7?page=2")]
+    [InlineData("/api/products", "catalog", "/products")]
+    [InlineData("/api/products/3/image", "catalog", "/products/3/image")]
+    [InlineData("/sse/orders?x=1", "notifications", "/sse/orders?x=1")]
+    public async Task Routes_each_prefix_to_its_service(string requested, string service, string forwarded)
+    {
+        await using var backend = await EchoServer.StartAsync(service, CancellationToken);
+        var discovery = new MovableServiceConfiguration();
+        discovery.Point(service, backend.Address);
+        await using var gateway = new GatewayFactory(discovery);
+        var client = await gateway.CreateAuthenticatedClientAsync();
+
+        var reply = await client.GetFromJsonAsync<EchoReply>(requested, CancellationToken);
+
+        Assert.Equal(new EchoReply(service, forwarded), reply);
     }
 
     // YARP applies a re-resolution in the background after the change token fires.

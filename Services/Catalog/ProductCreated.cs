@@ -1,0 +1,3 @@
+namespace Catalog;
+
+public sealed record ProductCreated(long ProductId);

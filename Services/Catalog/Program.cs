@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using Catalog;
+using Npgsql;
+using StackExchange.Redis;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (args.Contains(CatalogMigrationCommand.Name))
+{
+    return await CatalogMigrationCommand.RunAsync(builder.Configuration);
+}
+
+builder.AddServiceDefaults();
+builder.Services.AddProblemDetails();
+// The web defaults accept "12" for a number; a string where a number belongs is a client error.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
+
+builder.Services.AddSingleton(services => NpgsqlDataSource.Create(
+    services.GetRequiredService<IConfiguration>().GetRequiredConnectionString("catalogdb", "its Postgres database")));
+builder.Services.AddSingleton<IProductStore, PostgresProductStore>();
+builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
+{
+    var options = ConfigurationOptions.Parse(
+        services.GetRequiredService<IConfiguration>().GetRequiredConnectionString("redis", "Redis for its read cache"));
+    // Start even while Redis is away: the cache is an optimisation, and the multiplexer reconnects by itself.
+    options.AbortOnConnectFail = false;
+    return ConnectionMultiplexer.Connect(options);
+});
+builder.Services.AddSingleton<ProductCache>();
+builder.Services.AddSingleton<CachedProductReader>();
+builder.Services.AddSingleton<IProductImageStore>(services => new MinioProductImageStore(MinioProductImageStore.CreateClient(
+    services.GetRequiredService<IConfiguration>().GetRequiredConnectionString("minio", "MinIO for product images"))));
+
+var app = builder.Build();
+
+// Unreadable bodies surface as BadHttpRequestException (thrown in Development, a bare 400 elsewhere);
+// both must reach the client as problem details with their own status, never as a 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad
+        ? bad.StatusCode
+        : StatusCodes.Status500InternalServerError,
+    // A client's bad body is not a server failure worth an error log.
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+});
+app.UseStatusCodePages();
+
+app.MapProductEndpoints();
+app.MapProductImageEndpoints();
+app.MapDefaultEndpoints();
+
+app.Run();
+return 0;

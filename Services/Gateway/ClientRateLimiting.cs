@@ -1,0 +1,65 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gateway;
+
+/// <summary>
+/// A token bucket per client: the authenticated user, else the remote address. <c>RateLimiting:PermitsPerSecond</c>
+/// is both the sustained rate and the burst a client may spend at once.
+/// </summary>
+public static class ClientRateLimiting
+{
+    public const string PolicyName = "per-client";
+    public const string PermitsPerSecondSetting = "RateLimiting:PermitsPerSecond";
+    public const int DefaultPermitsPerSecond = 200;
+
+    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permitsPerSecond = configuration.GetValue(PermitsPerSecondSetting, DefaultPermitsPerSecond);
+        if (permitsPerSecond < 1)
+        {
+            throw new InvalidOperationException($"{PermitsPerSecondSetting} must be at least 1, not {permitsPerSecond}.");
+        }
+
+        return services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(
+                ClientOf(context),
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = permitsPerSecond,
+                    TokensPerPeriod = permitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    // Waiting in a queue would only hide the overload from the client: refuse at once.
+                    QueueLimit = 0,
+                }));
+            options.OnRejected = RejectAsync;
+        });
+    }
+
+    private static string ClientOf(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, Name: { } user }
+            ? $"user:{user}"
+            : $"address:{context.Connection.RemoteIpAddress}";
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = "This client has used its request allowance; retry shortly.",
+            },
+        });
+    }
+}

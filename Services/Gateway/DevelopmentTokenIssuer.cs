@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Gateway;
+
+/// <summary>
+/// Issues tokens for any user name asked for. The store has no identity provider; this makes the system usable
+/// from a browser or a script without one, with the same tokens a real provider's would replace.
+/// </summary>
+public sealed class DevelopmentTokenIssuer(SymmetricSecurityKey signingKey)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public IssuedToken Issue(string user)
+    {
+        var now = DateTime.UtcNow;
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = GatewayAuthentication.Issuer,
+            Audience = GatewayAuthentication.Audience,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, user),
+                new Claim(JwtRegisteredClaimNames.Name, user),
+            ]),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + Lifetime,
+            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256),
+        });
+
+        return new IssuedToken(token, "Bearer", (int)Lifetime.TotalSeconds);
+    }
+}
