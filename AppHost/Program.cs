@@ -48,15 +48,26 @@ var catalog = builder.AddProject<Projects.Catalog>("catalog")
     .WaitFor(minio)
     .WithHttpHealthCheck("/health");
 
+var notifications = builder.AddProject<Projects.Notifications>("notifications")
+    .WithReference(redis)
+    .WithReference(rabbitmq)
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WaitFor(redis)
+    .WaitFor(rabbitmq)
+    .WithReplicas(2)
+    .WithHttpHealthCheck("/health");
+
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(customers)
     .WithReference(orders)
     .WithReference(catalog)
+    .WithReference(notifications)
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("RateLimiting__PermitsPerSecond", gatewayPermitsPerSecond)
     .WaitFor(customers)
     .WaitFor(orders)
     .WaitFor(catalog)
+    .WaitFor(notifications)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -1,0 +1,31 @@
+using Store.Messaging;
+using Store.Messaging.Contracts;
+
+namespace Notifications;
+
+/// <summary>
+/// Takes order events off the notifications queue (replicas compete: each event reaches one of them) and hands
+/// them to the feed, whose Redis channel reaches the clients of every replica.
+/// </summary>
+public sealed class OrderEventsConsumer(RabbitMqConnection connection, OrderStateFeed feed, ILogger<OrderEventsConsumer> logger)
+    : MessageConsumer(connection, logger, MessagingTopology.NotificationsQueue)
+{
+    protected override async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Type != nameof(OrderStateChanged))
+        {
+            // The exchange is a fanout other events may join; they are not ours to stream, and never will be.
+            logger.LogDebug("Ignoring message {MessageId} of type {Type}", message.MessageId, message.Type);
+            return;
+        }
+        var change = message.Read<OrderStateChanged>();
+        if (await feed.PublishAsync(OrderStateNotification.From(change)).WaitAsync(cancellationToken))
+        {
+            logger.LogInformation("Order {OrderId} is {State}", change.OrderId, change.State);
+        }
+        else
+        {
+            logger.LogInformation("Order {OrderId} {State} is not newer than its stored state; not streamed", change.OrderId, change.State);
+        }
+    }
+}
