@@ -34,7 +34,8 @@ internal static class ConsoleReporter
     /// <summary>Once every resource is ready, finished or failed: a table of states, URLs and the time it took.</summary>
     public static async Task PrintSummaryWhenUpAsync(ResourceNotificationService notifications, IReadOnlyList<string> names, Stopwatch clock, CancellationToken stopping)
     {
-        var settled = new Dictionary<string, ResourceSnapshot>(StringComparer.OrdinalIgnoreCase);
+        var upAfter = new Dictionary<string, TimeSpan>(StringComparer.OrdinalIgnoreCase);
+        var latest = new Dictionary<string, ResourceSnapshot>(StringComparer.OrdinalIgnoreCase);
         try
         {
             await foreach (var snapshot in notifications.WatchAsync(stopping))
@@ -43,14 +44,14 @@ internal static class ConsoleReporter
                 {
                     continue;
                 }
-                var isSettled = snapshot.IsReady || snapshot.State is ResourceState.Finished or ResourceState.FailedToStart;
-                if (isSettled && !settled.ContainsKey(snapshot.Name))
+                latest[snapshot.Name] = snapshot;
+                if (snapshot.IsReady || snapshot.State is ResourceState.Finished or ResourceState.FailedToStart)
                 {
-                    settled[snapshot.Name] = snapshot with { Message = $"{clock.Elapsed.TotalSeconds:0.00}s" };
+                    upAfter.TryAdd(snapshot.Name, clock.Elapsed);
                 }
-                if (settled.Count == names.Count)
+                if (upAfter.Count == names.Count)
                 {
-                    Console.Out.WriteLine(FormatTable(names.Select(n => settled[n]), clock.Elapsed));
+                    Console.Out.WriteLine(FormatTable(names.Select(n => latest[n] with { Message = $"{upAfter[n].TotalSeconds:0.00}s" }), clock.Elapsed));
                     return;
                 }
             }

@@ -29,11 +29,16 @@ internal sealed class EndpointAllocation
     /// <summary>
     /// The port an endpoint must have locally, or null for any free one. Without proxies the process listens where
     /// others connect, so a port can move only when the engine tells the process (ASPNETCORE_URLS for projects, or
-    /// the endpoint's environment variable, or a native launcher's configuration); otherwise the program's own port is kept.
+    /// the endpoint's environment variable, or a native launcher's configuration); otherwise the program's own port
+    /// is kept. A backing service's target port is its container's port: locally it gets a free one unless given.
     /// </summary>
     public static int? FixedPort(IResource resource, EndpointAnnotation endpoint, bool randomizePorts)
     {
-        var engineTellsPort = resource is ProjectResource || resource.AnnotationsOf<INativeLauncher>().Any() || endpoint.EnvironmentVariable is not null;
+        if (resource is ContainerResource)
+        {
+            return randomizePorts ? null : endpoint.Port;
+        }
+        var engineTellsPort = resource is ProjectResource || endpoint.EnvironmentVariable is not null;
         return !engineTellsPort ? endpoint.TargetPort ?? endpoint.Port
             : randomizePorts ? null
             : endpoint.Port ?? endpoint.TargetPort;
