@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Orchestration;
+using Parity.Hosting.Publishing;
 
 namespace Parity.Hosting;
 
@@ -39,10 +41,12 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
     {
         try
         {
-            if (Services.GetRequiredService<DistributedApplicationExecutionContext>().IsRunMode)
+            if (Services.GetRequiredService<DistributedApplicationExecutionContext>().IsPublishMode)
             {
-                Services.GetRequiredService<Orchestrator>().Validate(); // fail with the errors alone, before the host starts
+                Publish();
+                return;
             }
+            Services.GetRequiredService<Orchestrator>().Validate(); // fail with the errors alone, before the host starts
             host.Run();
         }
         catch (DistributedApplicationException e)
@@ -50,6 +54,16 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
             Console.Error.WriteLine(e.Message);
             Environment.ExitCode = 1;
         }
+    }
+
+    /// <summary>Writes the published artifacts; needs none of the programs a run needs.</summary>
+    private void Publish()
+    {
+        var model = Services.GetRequiredService<DistributedApplicationModel>();
+        ModelValidator.Validate(model, forRun: false);
+        var options = Services.GetRequiredService<DistributedApplicationOptions>();
+        var settings = Services.GetRequiredService<OrchestratorSettings>();
+        Console.WriteLine($"Published {PublishCommand.Run(model, options.Args, settings.AppHostDirectory)}");
     }
 
     public void Dispose() => host.Dispose();

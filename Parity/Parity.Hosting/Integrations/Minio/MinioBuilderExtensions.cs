@@ -17,6 +17,9 @@ public static class MinioBuilderExtensions
         var minio = new MinioContainerResource(name, user, builder.ParameterOrGenerated(rootPassword, name, "password"));
         return builder.AddResource(minio)
             .WithEndpoint(port: minioPort, targetPort: 9000, scheme: "http", name: MinioContainerResource.PrimaryEndpointName)
+            .WithEnvironment("MINIO_ROOT_USER", ReferenceExpression.Of(minio.RootUser))
+            .WithEnvironment("MINIO_ROOT_PASSWORD", ReferenceExpression.Of(minio.PasswordParameter))
+            .WithArgs("server", "/data")
             .WithAnnotation(new MinioNativeLauncher())
             .WithAnnotation(new ContainerImageAnnotation("minio/minio", "RELEASE.2025-09-07T16-13-09Z", "docker.io"));
     }

@@ -14,7 +14,10 @@ public static class RedisBuilderExtensions
             .WithEndpoint(port: port, targetPort: 6379, scheme: "tcp", name: RedisResource.PrimaryEndpointName)
             .WithAnnotation(new RedisNativeLauncher())
             .WithAnnotation(new RequiredBinaryAnnotation("redis-server", "apt-get install redis-server"))
-            .WithAnnotation(new ContainerImageAnnotation("redis", "7"));
+            // In the container the password comes from the environment, never from the command line in a manifest.
+            .WithEnvironment("REDIS_PASSWORD", ReferenceExpression.Of(redis.PasswordParameter))
+            .WithArgs("-c", "redis-server --requirepass $REDIS_PASSWORD")
+            .WithAnnotation(new ContainerImageAnnotation("redis", "7", Entrypoint: "/bin/sh"));
     }
 
     /// <summary>Keeps the data (append-only file) across runs.</summary>

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Publishing;
+
+/// <summary>
+/// Writes aspire-manifest.json (Aspire's schema, so tools such as Aspir8 read it) from the model. Values are the
+/// same expressions the local run renders, here in the manifest's syntax; no secret value is ever written.
+/// </summary>
+public static class ManifestPublisher
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static void Write(DistributedApplicationModel model, string manifestPath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        var resources = new JsonObject();
+        foreach (var resource in model.Resources)
+        {
+            resources[resource.Name] = Describe(resource, directory);
+        }
+        var manifest = new JsonObject { ["$schema"] = "https://json.schemastore.org/aspire-8.0.json", ["resources"] = resources };
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(manifestPath, manifest.ToJsonString(Indented) + "\n");
+    }
+
+    private static JsonObject Describe(IResource resource, string manifestDirectory) => resource switch
+    {
+        ConnectionStringResource connection => Parameter(connection, new JsonObject { ["connectionString"] = "{" + connection.Name + ".value}" }),
+        ParameterResource parameter => Parameter(parameter, []),
+        ProjectResource project => Process(project, new JsonObject
+        {
+            ["type"] = "project.v0",
+            ["path"] = Path.GetRelativePath(manifestDirectory, project.Metadata.ProjectPath).Replace('\\', '/'),
+        }),
+        ExecutableResource executable => Process(executable, new JsonObject
+        {
+            ["type"] = "executable.v0",
+            ["workingDirectory"] = Path.GetRelativePath(manifestDirectory, executable.WorkingDirectory).Replace('\\', '/'),
+            ["command"] = executable.Command,
+        }),
+        ContainerResource container => Container(container),
+        IResourceWithConnectionString value => new JsonObject { ["type"] = "value.v0", ["connectionString"] = Render(value.ConnectionStringExpression) },
+        _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no manifest form."),
+    };
+
+    private static JsonObject Parameter(ParameterResource parameter, JsonObject extra)
+    {
+        var input = new JsonObject { ["type"] = "string", ["secret"] = parameter.Secret };
+        if (parameter.TryGetLastAnnotation<GeneratedValueAnnotation>(out var generated))
+        {
+            input["default"] = new JsonObject { ["generate"] = new JsonObject { ["minLength"] = generated.Length } };
+        }
+        else if (!parameter.Secret && parameter.HasValue)
+        {
+            input["default"] = new JsonObject { ["value"] = parameter.Value }; // a plain setting, never a secret
+        }
+        var description = new JsonObject
+        {
+            ["type"] = "parameter.v0",
+            ["value"] = "{" + parameter.Name + ".inputs.value}",
+            ["inputs"] = new JsonObject { ["value"] = input },
+        };
+        foreach (var (key, value) in extra.ToList())
+        {
+            extra.Remove(key);
+            description[key] = value;
+        }
+        return description;
+    }
+
+    private static JsonObject Container(ContainerResource container)
+    {
+        var image = container.AnnotationsOf<ContainerImageAnnotation>().LastOrDefault()
+            ?? throw new DistributedApplicationException($"Resource '{container.Name}' has no container image for publishing.");
+        var description = new JsonObject { ["type"] = "container.v0" };
+        if (container is IResourceWithConnectionString withConnection)
+        {
+            description["connectionString"] = Render(withConnection.ConnectionStringExpression);
+        }
+        description["image"] = image.Reference;
+        if (image.Entrypoint is not null)
+        {
+            description["entrypoint"] = image.Entrypoint;
+        }
+        Process(container, description);
+        if (container.AnnotationsOf<VolumeAnnotation>().ToList() is { Count: > 0 } volumes)
+        {
+            description["volumes"] = new JsonArray([.. volumes.Select(v => (JsonNode)new JsonObject
+            {
+                ["name"] = v.Name,
+                ["target"] = v.ContainerPath,
+                ["readOnly"] = false,
+            })]);
+        }
+        return description;
+    }
+
+    /// <summary>What every process-like resource carries: arguments, environment and bindings.</summary>
+    private static JsonObject Process(IResource resource, JsonObject description)
+    {
+        if (resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).ToList() is { Count: > 0 } args)
+        {
+            description["args"] = new JsonArray([.. args.Select(a => (JsonNode)Render(a))]);
+        }
+        var env = ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Manifest));
+        if (env.Count > 0)
+        {
+            description["env"] = new JsonObject(env.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)Render(e.Value))));
+        }
+        if (resource.Endpoints() is { Count: > 0 } endpoints)
+        {
+            description["bindings"] = new JsonObject(endpoints.Select(e => KeyValuePair.Create(e.Name, (JsonNode?)Binding(resource, e))));
+        }
+        return description;
+    }
+
+    private static JsonObject Binding(IResource resource, EndpointAnnotation endpoint)
+    {
+        var binding = new JsonObject
+        {
+            ["scheme"] = endpoint.UriScheme,
+            ["protocol"] = "tcp",
+            ["transport"] = endpoint.IsHttp ? "http" : "tcp",
+        };
+        if (endpoint.IsExternal)
+        {
+            binding["external"] = true;
+        }
+        // A project listens wherever HTTP_PORTS says; a container on its image's port.
+        if (resource is not ProjectResource && endpoint.TargetPort is { } targetPort)
+        {
+            binding["targetPort"] = targetPort;
+        }
+        return binding;
+    }
+
+    private static string Render(ReferenceExpression expression) => expression.Render(ManifestExpressionRenderer.Instance);
+}
