@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authorization;
+using Parity.Dashboard.Configuration;
+using Parity.Dashboard.Otlp;
+using Parity.Dashboard.Security;
+using Parity.Dashboard.Storage;
+
+namespace Parity.Dashboard.Api;
+
+/// <summary>The frontend listener: health, login and the JSON API the UI reads.</summary>
+public static class ApiEndpoints
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 10_000;
+
+    public static void MapFrontend(this IEndpointRouteBuilder app)
+    {
+        var frontend = app.MapGroup("").WithMetadata(new ListenerRoleMetadata(ListenerRole.Frontend));
+
+        frontend.MapGet("/health", () => Results.Text("Healthy")).WithMetadata(new AllowAnonymousAttribute());
+        frontend.MapGet("/login", Login).WithMetadata(new AllowAnonymousAttribute());
+
+        frontend.MapGet("/api/traces", (string? resource, string? limit, ITelemetryStore store) =>
+            TryParseLimit(limit, out var take)
+                ? Results.Ok(store.GetTraces(resource, take).Select(TraceView.From))
+                : InvalidLimit());
+
+        frontend.MapGet("/api/logs", (string? resource, string? level, string? text, string? limit, ITelemetryStore store) =>
+        {
+            if (!TryParseLimit(limit, out var take))
+            {
+                return InvalidLimit();
+            }
+
+            var minimum = 0;
+            if (!string.IsNullOrEmpty(level) && !SeverityLevels.TryParseMinimum(level, out minimum))
+            {
+                return Results.Problem(
+                    $"Unknown level '{level}'. Use trace, debug, information, warning, error or critical.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return Results.Ok(store.GetLogs(new LogQuery(resource, minimum, text, take)).Select(LogView.From));
+        });
+
+        frontend.MapGet("/api/metrics", (string? resource, ITelemetryStore store) =>
+            Results.Ok(InstrumentView.Group(store.GetMetricPoints(resource))));
+
+        frontend.MapGet("/", () => Results.Text("Parity dashboard: see /api/traces, /api/logs, /api/metrics."));
+    }
+
+    private static IResult Login(string? t, DashboardSecrets secrets, HttpContext context)
+    {
+        if (secrets.FrontendUnsecured)
+        {
+            return Results.Redirect("/");
+        }
+
+        if (!secrets.IsValidBrowserToken(t))
+        {
+            return Results.Unauthorized();
+        }
+
+        context.Response.Cookies.Append(ListenerGuardMiddleware.TokenCookieName, t!, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            IsEssential = true,
+        });
+        return Results.Redirect("/");
+    }
+
+    private static bool TryParseLimit(string? text, out int limit)
+    {
+        limit = DefaultLimit;
+        return string.IsNullOrEmpty(text) || (int.TryParse(text, out limit) && limit is > 0 and <= MaxLimit);
+    }
+
+    private static IResult InvalidLimit() =>
+        Results.Problem($"limit must be a whole number from 1 to {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);
+}

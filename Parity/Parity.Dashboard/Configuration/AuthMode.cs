@@ -1,0 +1,8 @@
+namespace Parity.Dashboard.Configuration;
+
+public enum AuthMode
+{
+    ApiKey,
+    BrowserToken,
+    Unsecured,
+}

@@ -1,0 +1,27 @@
+namespace Parity.Dashboard.Configuration;
+
+/// <summary>The <c>Dashboard</c> configuration section.</summary>
+public sealed class DashboardOptions
+{
+    public const string SectionName = "Dashboard";
+
+    public string OtlpGrpcUrl { get; set; } = "http://127.0.0.1:4317";
+
+    public string OtlpHttpUrl { get; set; } = "http://127.0.0.1:4318";
+
+    public string FrontendUrl { get; set; } = "http://127.0.0.1:18888";
+
+    public string? OtlpApiKey { get; set; }
+
+    public AuthMode OtlpAuthMode { get; set; } = AuthMode.ApiKey;
+
+    public string? BrowserToken { get; set; }
+
+    public AuthMode FrontendAuthMode { get; set; } = AuthMode.BrowserToken;
+
+    public int MaxLogs { get; set; } = 10_000;
+
+    public int MaxTraces { get; set; } = 10_000;
+
+    public int MaxMetricPoints { get; set; } = 50_000;
+}

@@ -1,0 +1,21 @@
+namespace Parity.Dashboard.Storage;
+
+/// <summary>Where received telemetry lives; implementations must be thread-safe and bounded.</summary>
+public interface ITelemetryStore
+{
+    void AddSpans(IEnumerable<SpanRecord> spans);
+
+    void AddLogs(IEnumerable<LogEntry> logs);
+
+    void AddMetricPoints(IEnumerable<MetricPoint> points);
+
+    /// <summary>Newest first.</summary>
+    IReadOnlyList<TraceRecord> GetTraces(string? resource, int limit);
+
+    int TraceCount { get; }
+
+    /// <summary>Oldest first, the newest <see cref="LogQuery.Limit"/> matches.</summary>
+    IReadOnlyList<LogEntry> GetLogs(LogQuery query);
+
+    IReadOnlyList<MetricPoint> GetMetricPoints(string? resource);
+}

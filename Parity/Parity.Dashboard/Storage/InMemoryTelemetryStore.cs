@@ -1,0 +1,135 @@
+namespace Parity.Dashboard.Storage;
+
+/// <summary>Keeps the newest telemetry in memory up to fixed caps, evicting the oldest first.</summary>
+public sealed class InMemoryTelemetryStore : ITelemetryStore
+{
+    private readonly int _maxTraces;
+    private readonly int _maxLogs;
+    private readonly int _maxMetricPoints;
+
+    private readonly Lock _tracesLock = new();
+    private readonly Dictionary<string, List<SpanRecord>> _spansByTrace = [];
+    // Traces in order of first arrival, which decides eviction.
+    private readonly Queue<string> _traceOrder = new();
+
+    private readonly Lock _logsLock = new();
+    private readonly Queue<LogEntry> _logs = new();
+
+    private readonly Lock _metricsLock = new();
+    private readonly Queue<MetricPoint> _metricPoints = new();
+
+    public InMemoryTelemetryStore(int maxTraces, int maxLogs, int maxMetricPoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTraces, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLogs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMetricPoints, 1);
+        _maxTraces = maxTraces;
+        _maxLogs = maxLogs;
+        _maxMetricPoints = maxMetricPoints;
+    }
+
+    public int TraceCount
+    {
+        get
+        {
+            lock (_tracesLock)
+            {
+                return _spansByTrace.Count;
+            }
+        }
+    }
+
+    public void AddSpans(IEnumerable<SpanRecord> spans)
+    {
+        lock (_tracesLock)
+        {
+            foreach (var span in spans)
+            {
+                if (!_spansByTrace.TryGetValue(span.TraceId, out var list))
+                {
+                    list = [];
+                    _spansByTrace[span.TraceId] = list;
+                    _traceOrder.Enqueue(span.TraceId);
+                    EvictTracesBeyondCap();
+                }
+
+                list.Add(span);
+            }
+        }
+    }
+
+    public void AddLogs(IEnumerable<LogEntry> logs)
+    {
+        lock (_logsLock)
+        {
+            foreach (var log in logs)
+            {
+                _logs.Enqueue(log);
+                if (_logs.Count > _maxLogs)
+                {
+                    _logs.Dequeue();
+                }
+            }
+        }
+    }
+
+    public void AddMetricPoints(IEnumerable<MetricPoint> points)
+    {
+        lock (_metricsLock)
+        {
+            foreach (var point in points)
+            {
+                _metricPoints.Enqueue(point);
+                if (_metricPoints.Count > _maxMetricPoints)
+                {
+                    _metricPoints.Dequeue();
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<TraceRecord> GetTraces(string? resource, int limit)
+    {
+        List<TraceRecord> snapshot;
+        lock (_tracesLock)
+        {
+            snapshot = [.. _spansByTrace.Select(pair => new TraceRecord(pair.Key, [.. pair.Value]))];
+        }
+
+        return [.. snapshot
+            .Where(t => string.IsNullOrEmpty(resource) || t.Spans.Any(s => s.Resource == resource))
+            .OrderByDescending(t => t.StartTime)
+            .Take(limit)];
+    }
+
+    public IReadOnlyList<LogEntry> GetLogs(LogQuery query)
+    {
+        LogEntry[] snapshot;
+        lock (_logsLock)
+        {
+            snapshot = [.. _logs];
+        }
+
+        return [.. snapshot
+            .Where(l => string.IsNullOrEmpty(query.Resource) || l.Resource == query.Resource)
+            .Where(l => l.SeverityNumber >= query.MinimumSeverity)
+            .Where(l => string.IsNullOrEmpty(query.Text) || l.Body.Contains(query.Text, StringComparison.OrdinalIgnoreCase))
+            .TakeLast(query.Limit)];
+    }
+
+    public IReadOnlyList<MetricPoint> GetMetricPoints(string? resource)
+    {
+        lock (_metricsLock)
+        {
+            return [.. _metricPoints.Where(p => string.IsNullOrEmpty(resource) || p.Resource == resource)];
+        }
+    }
+
+    private void EvictTracesBeyondCap()
+    {
+        while (_spansByTrace.Count > _maxTraces && _traceOrder.TryDequeue(out var oldest))
+        {
+            _spansByTrace.Remove(oldest);
+        }
+    }
+}

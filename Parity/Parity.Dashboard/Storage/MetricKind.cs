@@ -1,0 +1,10 @@
+namespace Parity.Dashboard.Storage;
+
+public enum MetricKind
+{
+    Gauge,
+    Sum,
+    Histogram,
+    ExponentialHistogram,
+    Summary,
+}
