@@ -32,6 +32,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         // Scripts and tests may move the state folder and randomize ports of an unmodified AppHost.
         options.StateDirectory ??= Configuration["Parity:StateDirectory"];
         options.RandomizePorts |= Configuration.GetValue<bool>("Parity:RandomizePorts");
+        options.DisableDashboard |= Configuration.GetValue<bool>("Parity:DisableDashboard");
         StateDirectory = Path.GetFullPath(options.StateDirectory ?? Path.Combine(AppHostDirectory, ".parity"));
         _secrets = new GeneratedSecrets(Path.Combine(StateDirectory, "secrets.json"));
         ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationExecutionContext.FromArgs(options.Args));
@@ -69,6 +70,10 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             throw new HostAbortedException(); // the AppHost's Main stops here; the test goes on with this builder
         }
 
+        if (ExecutionContext.IsRunMode && !_options.DisableDashboard)
+        {
+            this.AddDashboard();
+        }
         var model = new DistributedApplicationModel([.. _resources]);
         _host.Services.AddSingleton(model);
         _host.Services.AddSingleton(ExecutionContext);

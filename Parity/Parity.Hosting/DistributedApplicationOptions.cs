@@ -10,6 +10,9 @@ public sealed class DistributedApplicationOptions
     /// <summary>Ignore fixed ports and allocate free ones (tests run many apps side by side).</summary>
     public bool RandomizePorts { get; set; }
 
+    /// <summary>Run without the dashboard (and so without telemetry export).</summary>
+    public bool DisableDashboard { get; set; }
+
     /// <summary>Echo every resource's console output, prefixed by its name.</summary>
     public bool PrintResourceOutput { get; set; } = true;
 

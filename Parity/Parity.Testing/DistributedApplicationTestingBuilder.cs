@@ -53,6 +53,7 @@ public static class DistributedApplicationTestingBuilder
     {
         options.RandomizePorts = true;
         options.PrintResourceOutput = false;
+        options.DisableDashboard = true;
         options.StateDirectory = Directory.CreateTempSubdirectory("parity-test-").FullName;
         if (!OperatingSystem.IsWindows())
         {

@@ -51,7 +51,12 @@ internal sealed class Orchestrator(
             runner.PublishInitialState();
         }
 
-        _runFile = new RunStateFile(settings.RunFile, notifications, _runners.Keys);
+        var dashboard = DashboardLinkOf(_endpoints);
+        if (dashboard is not null)
+        {
+            Console.Out.WriteLine($"Dashboard: {dashboard.LoginUrl}");
+        }
+        _runFile = new RunStateFile(settings.RunFile, notifications, _runners.Keys, dashboard);
         if (options.PrintResourceOutput)
         {
             _background.Add(ConsoleReporter.EchoAsync(logs, _stopping.Token));
@@ -86,6 +91,16 @@ internal sealed class Orchestrator(
         _runFile?.Remove();
         _endpoints?.Release();
         _data.DeleteTemporary();
+    }
+
+    private DashboardLink? DashboardLinkOf(EndpointAllocation endpoints)
+    {
+        if (model.Dashboard is not var (dashboard, keys))
+        {
+            return null;
+        }
+        var url = $"http://127.0.0.1:{endpoints.PortOf(dashboard.Name, DashboardAnnotation.FrontendEndpoint)}";
+        return new DashboardLink(url, $"{url}/login?t={keys.BrowserToken}");
     }
 
     /// <summary>A resource's connection string as its clients on this machine get it.</summary>

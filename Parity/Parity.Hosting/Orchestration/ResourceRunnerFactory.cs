@@ -16,6 +16,11 @@ internal sealed class ResourceRunnerFactory(
 {
     public List<ReplicaProxy> Proxies { get; } = [];
 
+    /// <summary>Where every resource sends its telemetry: the dashboard's OTLP/gRPC endpoint, when there is a dashboard.</summary>
+    private readonly OtlpExporterSettings? _otlp = model.Dashboard is var (dashboard, keys)
+        ? new OtlpExporterSettings($"http://localhost:{endpoints.PortOf(dashboard.Name, DashboardAnnotation.OtlpGrpcEndpoint)}", "grpc", $"x-otlp-api-key={keys.OtlpApiKey}")
+        : null;
+
     public IResourceRunner Create(IResource resource)
     {
         var launchContext = new Lazy<NativeLaunchContext>(() => CreateLaunchContext(resource));
@@ -56,7 +61,7 @@ internal sealed class ResourceRunnerFactory(
 
         async Task<ProcessSpec> CreateSpec()
         {
-            var env = ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Local, instanceId))
+            var env = ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Local, instanceId, _otlp))
                 .ToDictionary(e => e.Key, e => e.Value.Render(replicaRenderer));
             var args = resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Render(replicaRenderer));
             return resource switch

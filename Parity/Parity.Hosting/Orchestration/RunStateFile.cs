@@ -7,7 +7,7 @@ namespace Parity.Hosting.Orchestration;
 /// Keeps <c>.parity/run.json</c> current while the AppHost runs (scripts and tests read it) and removes it on a clean
 /// stop. Its shape is a contract: appHostPid, startedAt, dashboard, resources[name, kind, state, restarts, urls, replicas].
 /// </summary>
-internal sealed class RunStateFile(string path, ResourceNotificationService notifications, IEnumerable<string> resourceNames)
+internal sealed class RunStateFile(string path, ResourceNotificationService notifications, IEnumerable<string> resourceNames, DashboardLink? dashboard)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -52,9 +52,12 @@ internal sealed class RunStateFile(string path, ResourceNotificationService noti
             Urls = s.Urls ?? [],
             Replicas = (s.Replicas ?? []).Select(r => new { r.Pid, r.State, r.Urls }),
         });
-        var document = new { AppHostPid = Environment.ProcessId, StartedAt = _startedAt, Dashboard = (object?)null, Resources = resources };
+        var document = new { AppHostPid = Environment.ProcessId, StartedAt = _startedAt, Dashboard = dashboard, Resources = resources };
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(document, Json));
         File.Move(temporary, path, overwrite: true); // readers never see a half-written file
     }
 }
+
+/// <summary>Where the dashboard is, and the URL that signs a browser in.</summary>
+internal sealed record DashboardLink(string Url, string LoginUrl);

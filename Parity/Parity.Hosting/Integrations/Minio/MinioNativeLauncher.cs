@@ -1,4 +1,3 @@
-using System.Reflection;
 using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Integrations.Minio;
@@ -27,7 +26,7 @@ internal sealed class MinioNativeLauncher : INativeLauncher
         }
 
         env["S3__DataDirectory"] = context.DataDirectory;
-        return Task.FromResult(new ProcessSpec("dotnet", [S3ServerPath(), "--urls", $"http://{address}"], context.DataDirectory, env));
+        return Task.FromResult(new ProcessSpec("dotnet", [ParityTools.PathOf("s3"), "--urls", $"http://{address}"], context.DataDirectory, env));
     }
 
     public async Task<bool> IsReadyAsync(NativeLaunchContext context, CancellationToken cancellationToken)
@@ -45,10 +44,4 @@ internal sealed class MinioNativeLauncher : INativeLauncher
             return false; // not listening yet
         }
     }
-
-    private static string S3ServerPath() =>
-        typeof(MinioNativeLauncher).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "parity.s3.server")?.Value
-            is { } path && File.Exists(path)
-            ? path
-            : throw new DistributedApplicationException("Parity.S3 was not built with the engine; build Parity/Parity.S3, or put MinIO's 'minio' binary on PATH.");
 }
