@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parity.Hosting.ApplicationModel;
@@ -63,7 +64,11 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
         ModelValidator.Validate(model, forRun: false);
         var options = Services.GetRequiredService<DistributedApplicationOptions>();
         var settings = Services.GetRequiredService<OrchestratorSettings>();
-        Console.WriteLine($"Published {PublishCommand.Run(model, options.Args, settings.AppHostDirectory)}");
+        var appName = Services.GetRequiredService<IConfiguration>()[PublishCommand.AppNameKey];
+        foreach (var published in PublishCommand.Run(model, options.Args, settings.AppHostDirectory, appName))
+        {
+            Console.WriteLine($"Published {published}");
+        }
     }
 
     public void Dispose() => host.Dispose();

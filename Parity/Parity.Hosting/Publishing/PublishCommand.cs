@@ -1,21 +1,33 @@
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Publishing.Kubernetes;
 
 namespace Parity.Hosting.Publishing;
 
 /// <summary>
 /// The AppHost's <c>publish</c> verb: <c>publish [--output DIR]</c>, or Aspire's <c>--publisher manifest --output-path FILE</c>.
-/// Without an output, the manifest goes to the solution root, wherever the command runs from.
+/// Without an output, the artifacts go to the solution root, wherever the command runs from: aspire-manifest.json and,
+/// unless only the manifest was asked for (<c>--output-path</c>), deploy/kubernetes/.
 /// </summary>
 internal static class PublishCommand
 {
     public const string ManifestFileName = "aspire-manifest.json";
 
-    public static string Run(DistributedApplicationModel model, string[] args, string appHostDirectory)
+    /// <summary>The application's name in the cluster (namespaces <c>NAME-dev</c>, ..., Secret <c>NAME-secrets</c>).</summary>
+    public const string AppNameKey = "Parity:AppName";
+
+    public const string DefaultAppName = "app";
+
+    public static IReadOnlyList<string> Run(DistributedApplicationModel model, string[] args, string appHostDirectory, string? appName)
     {
-        var manifestPath = ValueOf(args, "--output-path")
-            ?? Path.Combine(ValueOf(args, "--output") ?? SolutionRoot(appHostDirectory), ManifestFileName);
-        ManifestPublisher.Write(model, Path.GetFullPath(manifestPath));
-        return manifestPath;
+        if (ValueOf(args, "--output-path") is { } manifestOnly)
+        {
+            ManifestPublisher.Write(model, Path.GetFullPath(manifestOnly));
+            return [manifestOnly];
+        }
+        var output = Path.GetFullPath(ValueOf(args, "--output") ?? SolutionRoot(appHostDirectory));
+        var manifestPath = Path.Combine(output, ManifestFileName);
+        ManifestPublisher.Write(model, manifestPath);
+        return [manifestPath, KubernetesPublisher.Write(model, output, appName ?? DefaultAppName)];
     }
 
     private static string? ValueOf(string[] args, string option) =>

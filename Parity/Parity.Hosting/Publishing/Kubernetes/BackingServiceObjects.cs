@@ -1,0 +1,141 @@
+using k8s.Models;
+using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Integrations.Postgres;
+
+namespace Parity.Hosting.Publishing.Kubernetes;
+
+/// <summary>
+/// A backing service in the cluster: a StatefulSet of its image behind a headless Service with the resource's name,
+/// the name clients' connection strings use; a PersistentVolumeClaim per replica for each declared volume.
+/// </summary>
+internal static class BackingServiceObjects
+{
+    private const string InitScriptsVolume = "initdb";
+    private const string DefaultVolumeSize = "1Gi";
+
+    public static IEnumerable<KubernetesDocument> For(ContainerResource container, string secretName)
+    {
+        var image = container.AnnotationsOf<ContainerImageAnnotation>().LastOrDefault()
+            ?? throw new DistributedApplicationException($"Resource '{container.Name}' has no container image for publishing.");
+        var environment = ContainerEnvironment.Of(container, secretName);
+        var initScripts = container is PostgresServerResource { Databases.Count: > 0 } postgres ? InitScripts(postgres) : null;
+        if (initScripts is not null)
+        {
+            yield return new(ClusterNames.FileName(container, V1ConfigMap.KubeKind), initScripts);
+        }
+        yield return new(ClusterNames.FileName(container, V1StatefulSet.KubeKind), StatefulSet(container, image, environment, initScripts));
+        yield return new(ClusterNames.FileName(container, V1Service.KubeKind), Service(container));
+    }
+
+    /// <summary>The postgres image runs these scripts once, when it initialises an empty data directory.</summary>
+    private static V1ConfigMap InitScripts(PostgresServerResource postgres) => new()
+    {
+        ApiVersion = V1ConfigMap.KubeApiVersion,
+        Kind = V1ConfigMap.KubeKind,
+        Metadata = Metadata(postgres, $"{postgres.Name}-initdb"),
+        Data = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["create-databases.sql"] = string.Concat(postgres.Databases.Values.Order(StringComparer.Ordinal)
+                .Select(database => $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\";\n")),
+        },
+    };
+
+    private static V1StatefulSet StatefulSet(ContainerResource container, ContainerImageAnnotation image, ContainerEnvironment environment, V1ConfigMap? initScripts)
+    {
+        var volumes = container.AnnotationsOf<VolumeAnnotation>().ToList();
+        var mounts = volumes.Select(v => new V1VolumeMount
+        {
+            Name = v.Name,
+            MountPath = v.ContainerPath,
+            // A new volume's root holds lost+found, which postgres' initdb refuses as a data directory.
+            SubPath = "data",
+        }).ToList();
+        if (initScripts is not null)
+        {
+            mounts.Add(new V1VolumeMount { Name = InitScriptsVolume, MountPath = "/docker-entrypoint-initdb.d", ReadOnlyProperty = true });
+        }
+        var primary = container.Endpoints().FirstOrDefault();
+        return new V1StatefulSet
+        {
+            ApiVersion = $"{V1StatefulSet.KubeGroup}/{V1StatefulSet.KubeApiVersion}",
+            Kind = V1StatefulSet.KubeKind,
+            Metadata = Metadata(container),
+            Spec = new V1StatefulSetSpec
+            {
+                ServiceName = container.Name,
+                Replicas = container.ReplicaCount(),
+                Selector = new V1LabelSelector { MatchLabels = ClusterNames.Selector(container) },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = ClusterNames.Selector(container) },
+                    Spec = new V1PodSpec
+                    {
+                        InitContainers = WaitInitContainers.For(container),
+                        Containers =
+                        [
+                            new V1Container
+                            {
+                                Name = container.Name,
+                                Image = image.Reference,
+                                Command = image.Entrypoint is null ? null : [image.Entrypoint],
+                                Args = environment.Args,
+                                Ports = [.. container.Endpoints().Select(e =>
+                                    new V1ContainerPort { ContainerPort = ClusterExpressionRenderer.ServicePort(container, e), Name = e.Name, Protocol = "TCP" })],
+                                Env = environment.AllAsEnv() is { Count: > 0 } env ? env : null,
+                                VolumeMounts = mounts.Count > 0 ? mounts : null,
+                                ReadinessProbe = primary is null ? null : new V1Probe
+                                {
+                                    TcpSocket = new V1TCPSocketAction { Port = primary.Name },
+                                    InitialDelaySeconds = 5,
+                                    PeriodSeconds = 10,
+                                },
+                            },
+                        ],
+                        Volumes = initScripts is null ? null :
+                        [
+                            new V1Volume { Name = InitScriptsVolume, ConfigMap = new V1ConfigMapVolumeSource { Name = initScripts.Metadata.Name } },
+                        ],
+                    },
+                },
+                VolumeClaimTemplates = volumes.Count == 0 ? null : [.. volumes.Select(v => new V1PersistentVolumeClaim
+                {
+                    ApiVersion = V1PersistentVolumeClaim.KubeApiVersion,
+                    Kind = V1PersistentVolumeClaim.KubeKind,
+                    Metadata = new V1ObjectMeta { Name = v.Name },
+                    Spec = new V1PersistentVolumeClaimSpec
+                    {
+                        AccessModes = ["ReadWriteOnce"],
+                        Resources = new V1VolumeResourceRequirements
+                        {
+                            Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(DefaultVolumeSize) },
+                        },
+                    },
+                })],
+            },
+        };
+    }
+
+    private static V1Service Service(ContainerResource container) => new()
+    {
+        ApiVersion = V1Service.KubeApiVersion,
+        Kind = V1Service.KubeKind,
+        Metadata = Metadata(container),
+        Spec = new V1ServiceSpec
+        {
+            // Headless: the name resolves to the StatefulSet's pod, which a single-replica backing service is.
+            ClusterIP = "None",
+            Selector = ClusterNames.Selector(container),
+            Ports = [.. container.Endpoints().Select(e =>
+            {
+                var port = ClusterExpressionRenderer.ServicePort(container, e);
+                return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = port };
+            })],
+        },
+    };
+
+    private static V1ObjectMeta Metadata(IResource resource, string? name = null) => new()
+    {
+        Name = name ?? resource.Name,
+        Labels = ClusterNames.Selector(resource),
+    };
+}

@@ -1,0 +1,21 @@
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Publishing.Kubernetes;
+
+/// <summary>The names and labels the published objects share, so objects that refer to each other agree.</summary>
+internal static class ClusterNames
+{
+    public const string NameLabel = "app.kubernetes.io/name";
+
+    public static Dictionary<string, string> Selector(IResource resource) => new(StringComparer.Ordinal) { [NameLabel] = resource.Name };
+
+    public static string SecretName(string appName) => $"{appName}-secrets";
+
+    public static string ConfigMapName(IResource resource) => $"{resource.Name}-env";
+
+    /// <summary>A project's image is named after its project file, so a service and its run-once migration share one image.</summary>
+    public static string ImageName(ProjectResource project) =>
+        Path.GetFileNameWithoutExtension(project.Metadata.ProjectPath).ToLowerInvariant();
+
+    public static string FileName(IResource resource, string kind) => $"{resource.Name}-{kind.ToLowerInvariant()}.yaml";
+}
