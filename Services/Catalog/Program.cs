@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Catalog;
 using Npgsql;
 using StackExchange.Redis;
@@ -11,9 +10,7 @@ if (args.Contains(CatalogMigrationCommand.Name))
 }
 
 builder.AddServiceDefaults();
-builder.Services.AddProblemDetails();
-// The web defaults accept "12" for a number; a string where a number belongs is a client error.
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+builder.AddProblemDetailsDefaults();
 builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
 
 builder.Services.AddSingleton(services => NpgsqlDataSource.Create(
@@ -34,16 +31,7 @@ builder.Services.AddSingleton<IProductImageStore>(services => new MinioProductIm
 
 var app = builder.Build();
 
-// Unreadable bodies surface as BadHttpRequestException (thrown in Development, a bare 400 elsewhere);
-// both must reach the client as problem details with their own status, never as a 500.
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    StatusCodeSelector = exception => exception is BadHttpRequestException bad
-        ? bad.StatusCode
-        : StatusCodes.Status500InternalServerError,
-    // A client's bad body is not a server failure worth an error log.
-    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
-});
+app.UseClientErrorProblemDetails();
 app.UseStatusCodePages();
 
 app.MapProductEndpoints();

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -15,9 +14,7 @@ if (args is ["migrate", ..])
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddProblemDetails();
-// The web defaults accept "12" for a number; a string where a number belongs is a client error.
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+builder.AddProblemDetailsDefaults();
 builder.Services.AddSingleton(services => NpgsqlDataSource.Create(CustomersDatabase.ConnectionString(services.GetRequiredService<IConfiguration>())));
 builder.Services.AddSingleton<ICustomerStore, PostgresCustomerStore>();
 builder.Services.AddSingleton<PostgresCreditReservations>();
@@ -28,16 +25,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(CustomersDataba
 
 var app = builder.Build();
 
-// Unreadable bodies surface as BadHttpRequestException (thrown in Development, a bare 400 elsewhere);
-// both must reach the client as problem details with their own status, never as a 500.
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    StatusCodeSelector = exception => exception is BadHttpRequestException bad
-        ? bad.StatusCode
-        : StatusCodes.Status500InternalServerError,
-    // A client's bad body is not a server failure worth an error log.
-    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
-});
+app.UseClientErrorProblemDetails();
 app.UseStatusCodePages();
 
 app.MapPost("/customers", async Task<Results<Created<CustomerCreated>, ValidationProblem>> (

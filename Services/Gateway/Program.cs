@@ -13,15 +13,7 @@ builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationR
 
 var app = builder.Build();
 
-// Unreadable bodies surface as BadHttpRequestException (thrown in Development, a bare 400 elsewhere);
-// both must reach the client as problem details with their own status, never as a 500.
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    StatusCodeSelector = exception => exception is BadHttpRequestException bad
-        ? bad.StatusCode
-        : StatusCodes.Status500InternalServerError,
-    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
-});
+app.UseClientErrorProblemDetails();
 app.UseAuthentication();
 // After authentication, so a signed-in client is limited as itself rather than by its address.
 app.UseRateLimiter();

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Orders;
@@ -15,9 +14,7 @@ if (args is ["migrate", ..])
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddProblemDetails();
-// The web defaults accept "12" for a number; a string where a number belongs is a client error.
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+builder.AddProblemDetailsDefaults();
 builder.Services.AddSingleton(services => NpgsqlDataSource.Create(OrdersDatabase.ConnectionString(services.GetRequiredService<IConfiguration>())));
 builder.Services.AddSingleton<PostgresOrderStore>();
 builder.Services.AddStoreMessaging();
@@ -27,16 +24,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(OrdersDatabase.
 
 var app = builder.Build();
 
-// Unreadable bodies and query strings surface as BadHttpRequestException (thrown in Development, a bare 400
-// elsewhere); both must reach the client as problem details with their own status, never as a 500.
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    StatusCodeSelector = exception => exception is BadHttpRequestException bad
-        ? bad.StatusCode
-        : StatusCodes.Status500InternalServerError,
-    // A client's bad request is not a server failure worth an error log.
-    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
-});
+app.UseClientErrorProblemDetails();
 app.UseStatusCodePages();
 
 // 202: the order exists at once, but whether it is approved is decided later, by the saga.
