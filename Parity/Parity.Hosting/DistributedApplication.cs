@@ -44,7 +44,7 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
         {
             if (Services.GetRequiredService<DistributedApplicationExecutionContext>().IsPublishMode)
             {
-                Publish();
+                RunPublishingVerb();
                 return;
             }
             Services.GetRequiredService<Orchestrator>().Validate(); // fail with the errors alone, before the host starts
@@ -57,17 +57,28 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the published artifacts; needs none of the programs a run needs.</summary>
-    private void Publish()
+    /// <summary>Publishes, checks parity or deploys; needs none of the programs a run needs.</summary>
+    private void RunPublishingVerb()
     {
         var model = Services.GetRequiredService<DistributedApplicationModel>();
         ModelValidator.Validate(model, forRun: false);
         var options = Services.GetRequiredService<DistributedApplicationOptions>();
         var settings = Services.GetRequiredService<OrchestratorSettings>();
-        var appName = Services.GetRequiredService<IConfiguration>()[PublishCommand.AppNameKey];
-        foreach (var published in PublishCommand.Run(model, options.Args, settings.AppHostDirectory, appName))
+        switch (options.Args.FirstOrDefault())
         {
-            Console.WriteLine($"Published {published}");
+            case "parity":
+                Environment.ExitCode = ParityCheck.Run(model, options.Args, settings.AppHostDirectory, dashboardRuns: !options.DisableDashboard);
+                break;
+            case "deploy":
+                Environment.ExitCode = DeployCommand.Run(model, options.Args, settings.AppHostDirectory);
+                break;
+            default:
+                var appName = Services.GetRequiredService<IConfiguration>()[PublishCommand.AppNameKey];
+                foreach (var published in PublishCommand.Run(model, options.Args, settings.AppHostDirectory, appName))
+                {
+                    Console.WriteLine($"Published {published}");
+                }
+                break;
         }
     }
 

@@ -14,10 +14,13 @@ public sealed class DistributedApplicationExecutionContext(DistributedApplicatio
 
     public bool IsPublishMode => Operation == DistributedApplicationOperation.Publish;
 
-    /// <summary>Aspire's forms: <c>--operation publish</c> or <c>--publisher NAME</c>; also the verb <c>publish</c>.</summary>
+    /// <summary>
+    /// Aspire's forms: <c>--operation publish</c> or <c>--publisher NAME</c>; also the verbs <c>publish</c>, and Parity's
+    /// <c>parity</c> and <c>deploy</c>, which need the model as publishing sees it and none of the programs a run needs.
+    /// </summary>
     internal static DistributedApplicationOperation FromArgs(string[] args)
     {
-        var publish = (args.Length > 0 && args[0] == "publish")
+        var publish = (args.Length > 0 && args[0] is "publish" or "parity" or "deploy")
             || args.Contains("--publisher")
             || args.Zip(args.Skip(1)).Any(p => p.First == "--operation" && p.Second == "publish");
         return publish ? DistributedApplicationOperation.Publish : DistributedApplicationOperation.Run;

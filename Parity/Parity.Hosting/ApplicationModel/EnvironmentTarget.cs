@@ -13,7 +13,12 @@ public enum EnvironmentTarget
 }
 
 /// <summary>Where telemetry goes; null when there is no collector.</summary>
-public sealed record OtlpExporterSettings(string Endpoint, string Protocol, string? Headers);
+public sealed record OtlpExporterSettings(string Endpoint, string Protocol, string? Headers)
+{
+    /// <summary>The dashboard's OTLP/gRPC endpoint, as every locally run resource gets it (the run and the parity check share it).</summary>
+    public static OtlpExporterSettings ForDashboard(int otlpGrpcPort, string apiKey) =>
+        new($"http://localhost:{otlpGrpcPort}", "grpc", $"x-otlp-api-key={apiKey}");
+}
 
 /// <param name="InstanceId">The replica's identity locally (<c>service.instance.id</c>).</param>
 public sealed record EnvironmentContext(EnvironmentTarget Target, string? InstanceId = null, OtlpExporterSettings? Otlp = null);

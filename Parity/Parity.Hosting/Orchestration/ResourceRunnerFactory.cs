@@ -18,7 +18,7 @@ internal sealed class ResourceRunnerFactory(
 
     /// <summary>Where every resource sends its telemetry: the dashboard's OTLP/gRPC endpoint, when there is a dashboard.</summary>
     private readonly OtlpExporterSettings? _otlp = model.Dashboard is var (dashboard, keys)
-        ? new OtlpExporterSettings($"http://localhost:{endpoints.PortOf(dashboard.Name, DashboardAnnotation.OtlpGrpcEndpoint)}", "grpc", $"x-otlp-api-key={keys.OtlpApiKey}")
+        ? OtlpExporterSettings.ForDashboard(endpoints.PortOf(dashboard.Name, DashboardAnnotation.OtlpGrpcEndpoint), keys.OtlpApiKey)
         : null;
 
     public IResourceRunner Create(IResource resource)

@@ -30,10 +30,10 @@ internal static class PublishCommand
         return [manifestPath, KubernetesPublisher.Write(model, output, appName ?? DefaultAppName)];
     }
 
-    private static string? ValueOf(string[] args, string option) =>
+    public static string? ValueOf(string[] args, string option) =>
         args.Zip(args.Skip(1)).Where(p => p.First == option).Select(p => p.Second).FirstOrDefault();
 
-    private static string SolutionRoot(string appHostDirectory)
+    public static string SolutionRoot(string appHostDirectory)
     {
         for (var dir = new DirectoryInfo(appHostDirectory); dir is not null; dir = dir.Parent)
         {

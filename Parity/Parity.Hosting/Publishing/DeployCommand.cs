@@ -1,0 +1,124 @@
+using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Publishing.Kubernetes;
+
+namespace Parity.Hosting.Publishing;
+
+/// <summary>
+/// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR]</c> verb:
+/// builds and pushes one container image per project file with the SDK, then applies the overlay with kubectl.
+/// </summary>
+public static class DeployCommand
+{
+    private const string DefaultTag = "latest";
+
+    public static int Run(DistributedApplicationModel model, string[] args, string appHostDirectory)
+    {
+        var location = OverlayLocation.FromArgs(args, appHostDirectory);
+        var options = new DeployOptions(
+            location.Name,
+            PublishCommand.ValueOf(args, "--context"),
+            args.Contains("--dry-run"),
+            PublishCommand.ValueOf(args, "--registry"),
+            PublishCommand.ValueOf(args, "--tag"));
+        try
+        {
+            if (!File.Exists(Path.Combine(location.Directory, "kustomization.yaml")))
+            {
+                throw new PreconditionFailedException($"There is no kustomize overlay at {location.Directory}.");
+            }
+            var commands = Commands(model, options, location.Directory, OverlayImage.ReadAll(location.Directory));
+            if (options.DryRun)
+            {
+                foreach (var command in commands)
+                {
+                    Console.WriteLine(command);
+                }
+                return 0;
+            }
+            CheckCanDeploy(location.Directory, options.Context);
+            foreach (var command in commands)
+            {
+                Console.WriteLine($"> {command}");
+                var exitCode = command.RunAttached();
+                if (exitCode != 0)
+                {
+                    Console.Error.WriteLine($"Deployment stopped: '{command.Program}' exited with code {exitCode}.");
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        catch (PreconditionFailedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return PreconditionFailedException.ExitCode;
+        }
+    }
+
+    /// <summary>
+    /// What a deployment runs, in order: <c>dotnet publish -t:PublishContainer</c> for each distinct project file, as the
+    /// image the overlay pulls (its <c>images:</c> entry, unless the options override registry or tag), then
+    /// <c>kubectl apply -k</c> of the overlay.
+    /// </summary>
+    public static IReadOnlyList<ExternalCommand> Commands(
+        DistributedApplicationModel model, DeployOptions options, string overlayDirectory, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+    {
+        var commands = new List<ExternalCommand>();
+        var projects = model.Resources.OfType<ProjectResource>()
+            .DistinctBy(p => Path.GetFullPath(p.Metadata.ProjectPath), StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            var name = ClusterNames.ImageName(project);
+            var image = overlayImages.GetValueOrDefault(name);
+            var (registry, repository) = SplitRegistry(image?.NewName ?? name);
+            List<string> args =
+            [
+                "publish", project.Metadata.ProjectPath, "-t:PublishContainer",
+                $"-p:ContainerRepository={repository}",
+                $"-p:ContainerImageTag={options.Tag ?? image?.NewTag ?? DefaultTag}",
+            ];
+            if ((options.Registry ?? registry) is { } pushTo)
+            {
+                args.Add($"-p:ContainerRegistry={pushTo}");
+            }
+            commands.Add(new ExternalCommand("dotnet", args));
+        }
+        List<string> apply = options.Context is { } context ? ["--context", context] : [];
+        commands.Add(new ExternalCommand("kubectl", [.. apply, "apply", "-k", overlayDirectory]));
+        return commands;
+    }
+
+    /// <summary>Splits <c>registry.example.com/store/orders</c> as Docker does: a first segment with a dot, a colon or <c>localhost</c> is a registry.</summary>
+    private static (string? Registry, string Repository) SplitRegistry(string imageName)
+    {
+        var slash = imageName.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            var first = imageName[..slash];
+            if (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost")
+            {
+                return (first, imageName[(slash + 1)..]);
+            }
+        }
+        return (null, imageName);
+    }
+
+    private static void CheckCanDeploy(string overlayDirectory, string? context)
+    {
+        if (!File.Exists(Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)))
+        {
+            throw new PreconditionFailedException(
+                $"{Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)} is missing: copy {KustomizeOverlays.SecretsExampleFile} to {KustomizeOverlays.SecretsFile} and fill it in.");
+        }
+        var check = context is null
+            ? new ExternalCommand("kubectl", ["config", "current-context"])
+            : new ExternalCommand("kubectl", ["config", "get-contexts", context]);
+        var (exitCode, _, stderr) = check.RunCaptured();
+        if (exitCode != 0)
+        {
+            throw new PreconditionFailedException(context is null
+                ? $"kubectl has no current context ({stderr.Trim()}); select one with `kubectl config use-context` or pass --context."
+                : $"kubectl has no context '{context}' ({stderr.Trim()}).");
+        }
+    }
+}
