@@ -46,7 +46,8 @@ var catalog = builder.AddProject<Projects.Catalog>("catalog")
     .WaitForCompletion(catalogMigrations)
     .WaitFor(redis)
     .WaitFor(minio)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .PublishWithAutoscaling(minReplicas: 2, maxReplicas: 6);
 
 var notifications = builder.AddProject<Projects.Notifications>("notifications")
     .WithReference(redis)

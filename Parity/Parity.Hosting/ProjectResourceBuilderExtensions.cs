@@ -35,6 +35,17 @@ public static class ProjectResourceBuilderExtensions
         return builder.WithAnnotation(new ReplicaAnnotation(replicas));
     }
 
+    /// <summary>In the cluster, scale between <paramref name="minReplicas"/> and <paramref name="maxReplicas"/> to keep CPU near the target.</summary>
+    public static IResourceBuilder<ProjectResource> PublishWithAutoscaling(
+        this IResourceBuilder<ProjectResource> builder, int minReplicas, int maxReplicas, int targetCpuPercent = 70)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minReplicas, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxReplicas, minReplicas);
+        ArgumentOutOfRangeException.ThrowIfLessThan(targetCpuPercent, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(targetCpuPercent, 100);
+        return builder.WithAnnotation(new AutoscalingAnnotation(minReplicas, maxReplicas, targetCpuPercent));
+    }
+
     private static IResourceBuilder<ProjectResource> AddProject(
         this IDistributedApplicationBuilder builder, string name, IProjectMetadata metadata, ProjectResourceOptions options)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using k8s;
+using k8s.Models;
 
 namespace EndToEnd.Tests;
 
@@ -91,6 +92,24 @@ public sealed class KubernetesPublishingTests
         Assert.Contains("value: $(PARAM_JWT_SIGNING_KEY)", gateway);
         var migrations = await File.ReadAllTextAsync(Path.Combine(root, "base", "customers-migrations-job.yaml"), TestContext.Current.CancellationToken);
         Assert.Contains("Host=postgres;Port=5432;Username=postgres;Password=$(PARAM_POSTGRES_PASSWORD);Database=customersdb", migrations);
+    }
+
+    [Fact]
+    public async Task AutoscalingAndDisruptionBudgetsFollowTheModel()
+    {
+        var root = Path.Combine(RepositoryRoot, KubernetesDirectory, "base");
+        var autoscaler = KubernetesYaml.Deserialize<V2HorizontalPodAutoscaler>(
+            await File.ReadAllTextAsync(Path.Combine(root, "catalog-horizontalpodautoscaler.yaml"), TestContext.Current.CancellationToken), strict: true);
+        var deployment = KubernetesYaml.Deserialize<V1Deployment>(
+            await File.ReadAllTextAsync(Path.Combine(root, "catalog-deployment.yaml"), TestContext.Current.CancellationToken), strict: true);
+
+        Assert.Equal((2, 6, 70), (autoscaler.Spec.MinReplicas, autoscaler.Spec.MaxReplicas, autoscaler.Spec.Metrics[0].Resource.Target.AverageUtilization));
+        Assert.Equal(("Deployment", "catalog"), (autoscaler.Spec.ScaleTargetRef.Kind, autoscaler.Spec.ScaleTargetRef.Name));
+        Assert.Equal(2, deployment.Spec.Replicas);
+        Assert.Equal(0, deployment.Spec.Strategy.RollingUpdate.MaxUnavailable.Value is string s ? int.Parse(s) : -1);
+        Assert.True(File.Exists(Path.Combine(root, "catalog-poddisruptionbudget.yaml")));
+        Assert.True(File.Exists(Path.Combine(root, "notifications-poddisruptionbudget.yaml"))); // WithReplicas(2)
+        Assert.False(File.Exists(Path.Combine(root, "orders-poddisruptionbudget.yaml")));
     }
 
     private static bool IsKustomizeFile(string file) =>

@@ -26,9 +26,13 @@ internal static class ProjectObjects
         {
             yield return new(ClusterNames.FileName(project, V1Ingress.KubeKind), Ingress(project, external));
         }
-        if (project.ReplicaCount() > 1)
+        if (ClusterReplicas(project) > 1)
         {
             yield return new(ClusterNames.FileName(project, V1PodDisruptionBudget.KubeKind), DisruptionBudget(project.Name));
+        }
+        if (project.TryGetLastAnnotation<AutoscalingAnnotation>(out var autoscaling))
+        {
+            yield return new(ClusterNames.FileName(project, V2HorizontalPodAutoscaler.KubeKind), Autoscaler(project, autoscaling));
         }
         if (WaitInitContainers.WaitsForCompletion(project))
         {
@@ -38,6 +42,35 @@ internal static class ProjectObjects
             }
         }
     }
+
+    /// <summary>WithReplicas, raised to the autoscaler's minimum when there is one.</summary>
+    private static int ClusterReplicas(ProjectResource project) =>
+        Math.Max(project.ReplicaCount(), project.TryGetLastAnnotation<AutoscalingAnnotation>(out var autoscaling) ? autoscaling.MinReplicas : 1);
+
+    private static V2HorizontalPodAutoscaler Autoscaler(ProjectResource project, AutoscalingAnnotation autoscaling) => new()
+    {
+        ApiVersion = $"{V2HorizontalPodAutoscaler.KubeGroup}/{V2HorizontalPodAutoscaler.KubeApiVersion}",
+        Kind = V2HorizontalPodAutoscaler.KubeKind,
+        Metadata = Metadata(project, project.Name),
+        Spec = new V2HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = V1Deployment.KubeKind, Name = project.Name },
+            MinReplicas = autoscaling.MinReplicas,
+            MaxReplicas = autoscaling.MaxReplicas,
+            Metrics =
+            [
+                new V2MetricSpec
+                {
+                    Type = "Resource",
+                    Resource = new V2ResourceMetricSource
+                    {
+                        Name = "cpu",
+                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = autoscaling.TargetCpuPercent },
+                    },
+                },
+            ],
+        },
+    };
 
     public static V1PodDisruptionBudget DisruptionBudget(string name) => new()
     {
@@ -66,7 +99,7 @@ internal static class ProjectObjects
         Metadata = Metadata(project),
         Spec = new V1DeploymentSpec
         {
-            Replicas = project.ReplicaCount(),
+            Replicas = ClusterReplicas(project),
             Selector = new V1LabelSelector { MatchLabels = ClusterNames.Selector(project) },
             // Never below the declared capacity while a new version rolls out.
             Strategy = new V1DeploymentStrategy
