@@ -78,6 +78,10 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
                 {
                     Console.WriteLine($"Published {published}");
                 }
+                foreach (var warning in ImageVersionCheck.Warnings(model))
+                {
+                    Console.Error.WriteLine(warning);
+                }
                 break;
         }
     }

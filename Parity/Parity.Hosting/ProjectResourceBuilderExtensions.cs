@@ -46,6 +46,11 @@ public static class ProjectResourceBuilderExtensions
         return builder.WithAnnotation(new AutoscalingAnnotation(minReplicas, maxReplicas, targetCpuPercent));
     }
 
+    /// <summary>The paths the cluster's liveness and readiness probes call (ServiceDefaults' /alive and /health by default).</summary>
+    public static IResourceBuilder<ProjectResource> PublishWithProbes(
+        this IResourceBuilder<ProjectResource> builder, string livenessPath = "/alive", string readinessPath = "/health") =>
+        builder.WithAnnotation(new ProbesAnnotation(livenessPath, readinessPath));
+
     private static IResourceBuilder<ProjectResource> AddProject(
         this IDistributedApplicationBuilder builder, string name, IProjectMetadata metadata, ProjectResourceOptions options)
     {

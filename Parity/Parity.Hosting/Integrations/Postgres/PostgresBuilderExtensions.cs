@@ -21,6 +21,7 @@ public static class PostgresBuilderExtensions
             .WithAnnotation(new PostgresNativeLauncher())
             .WithAnnotation(new RequiredBinaryAnnotation(PostgresInstallation.Program("postgres"), "apt-get install postgresql"))
             .WithAnnotation(new ContainerImageAnnotation("postgres", PostgresInstallation.MajorVersion))
+            .WithAnnotation(new LocalVersionAnnotation(() => PostgresInstallation.InstalledMajorVersion))
             .WithAnnotation(new RunAsUserAnnotation("postgres"));
     }
 

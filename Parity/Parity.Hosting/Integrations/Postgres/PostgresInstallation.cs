@@ -13,6 +13,9 @@ internal static class PostgresInstallation
 
     private static readonly string? BinDirectory = FindDebianBinDirectory();
 
+    /// <summary>The major version found under /usr/lib/postgresql, or null when the programs are on PATH instead.</summary>
+    public static string? InstalledMajorVersion => BinDirectory is null ? null : Path.GetFileName(Path.GetDirectoryName(BinDirectory));
+
     /// <summary>A PostgreSQL program (<c>postgres</c>, <c>initdb</c>) by full path, or by name for a PATH lookup.</summary>
     public static string Program(string name) => BinDirectory is null ? name : Path.Combine(BinDirectory, name);
 

@@ -29,8 +29,19 @@ public static class RabbitMQBuilderExtensions
             .WithAnnotation(new RabbitMQNativeLauncher())
             .WithAnnotation(new RequiredBinaryAnnotation(RabbitMQNativeLauncher.ServerScript, "apt-get install rabbitmq-server"))
             .WithAnnotation(new RequiredBinaryAnnotation("epmd", "apt-get install rabbitmq-server"))
-            .WithAnnotation(new ContainerImageAnnotation(Image, Tag));
+            .WithAnnotation(new ContainerImageAnnotation(Image, Tag))
+            .WithAnnotation(new LocalVersionAnnotation(InstalledSeries));
     }
+
+    /// <summary>The installed broker's major.minor, from Debian's folder name (rabbitmq_server-3.10.8), or null.</summary>
+    private static string? InstalledSeries() =>
+        Directory.Exists("/usr/lib/rabbitmq/lib")
+            ? Directory.GetDirectories("/usr/lib/rabbitmq/lib", "rabbitmq_server-*")
+                .Select(dir => Path.GetFileName(dir)["rabbitmq_server-".Length..].Split('.'))
+                .Where(parts => parts.Length >= 2)
+                .Select(parts => $"{parts[0]}.{parts[1]}")
+                .FirstOrDefault()
+            : null;
 
     /// <summary>Turns on the management plugin: its web UI and HTTP API on the <c>management</c> endpoint.</summary>
     public static IResourceBuilder<RabbitMQServerResource> WithManagementPlugin(this IResourceBuilder<RabbitMQServerResource> builder, int? port = null)

@@ -17,10 +17,25 @@ public static class RedisBuilderExtensions
             // In the container the password comes from the environment, never from the command line in a manifest.
             .WithEnvironment("REDIS_PASSWORD", ReferenceExpression.Of(redis.PasswordParameter))
             .WithArgs("-c", "redis-server --requirepass $REDIS_PASSWORD")
-            .WithAnnotation(new ContainerImageAnnotation("redis", "7", Entrypoint: "/bin/sh"));
+            .WithAnnotation(new ContainerImageAnnotation("redis", "7", Entrypoint: "/bin/sh"))
+            .WithAnnotation(new LocalVersionAnnotation(InstalledMajorVersion));
     }
 
     /// <summary>Keeps the data (append-only file) across runs.</summary>
     public static IResourceBuilder<RedisResource> WithDataVolume(this IResourceBuilder<RedisResource> builder, string? name = null) =>
         builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/data"));
+
+    /// <summary>The major version of the local <c>redis-server</c> ("Redis server v=7.0.15 ..."), or null without one.</summary>
+    private static string? InstalledMajorVersion()
+    {
+        if (Orchestration.ExecutableLocator.Find("redis-server") is not { } program)
+        {
+            return null;
+        }
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, "--version") { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var version = output.Split(' ').FirstOrDefault(part => part.StartsWith("v=", StringComparison.Ordinal));
+        return version?[2..].Split('.')[0];
+    }
 }

@@ -143,7 +143,8 @@ internal static class ProjectObjects
 
     private static V1Container Container(ProjectResource project, ContainerEnvironment environment, bool withProbes)
     {
-        var readinessPath = project.TryGetLastAnnotation<HttpHealthCheckAnnotation>(out var health) ? health.Path : "/health";
+        var probes = project.TryGetLastAnnotation<ProbesAnnotation>(out var declared) ? declared
+            : new ProbesAnnotation("/alive", project.TryGetLastAnnotation<HttpHealthCheckAnnotation>(out var health) ? health.Path : "/health");
         var http = project.Endpoints().FirstOrDefault(e => e.UriScheme == "http");
         return new V1Container
         {
@@ -159,8 +160,8 @@ internal static class ProjectObjects
                 Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("500m"), ["memory"] = new("512Mi") },
             },
             // ServiceDefaults maps /alive (the process answers) and /health (its dependencies answer too).
-            LivenessProbe = withProbes && http is not null ? HttpProbe("/alive", http.Name) : null,
-            ReadinessProbe = withProbes && http is not null ? HttpProbe(readinessPath, http.Name) : null,
+            LivenessProbe = withProbes && http is not null ? HttpProbe(probes.LivenessPath, http.Name) : null,
+            ReadinessProbe = withProbes && http is not null ? HttpProbe(probes.ReadinessPath, http.Name) : null,
         };
     }
 
