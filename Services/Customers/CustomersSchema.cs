@@ -1,4 +1,3 @@
-using Npgsql;
 using Store.Messaging;
 
 namespace Customers;
@@ -19,16 +18,6 @@ public static class CustomersSchema
         CREATE INDEX IF NOT EXISTS credit_reservations_customer_id ON credit_reservations (customer_id);
         """;
 
-    public static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var database = NpgsqlDataSource.Create(connectionString);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Two migrations started together (replicas, a retried job) would race on CREATE ... IF NOT EXISTS.
-        await using var command = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock(hashtext('schema')); {Tables} {ProcessedMessages.Schema} {PostgresOutbox.Schema}",
-            connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public static Task MigrateAsync(string connectionString, CancellationToken cancellationToken) =>
+        MessagingSchema.MigrateAsync(connectionString, Tables, cancellationToken);
 }

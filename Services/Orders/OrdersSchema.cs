@@ -1,4 +1,3 @@
-using Npgsql;
 using Store.Messaging;
 
 namespace Orders;
@@ -18,16 +17,6 @@ public static class OrdersSchema
         CREATE INDEX IF NOT EXISTS orders_customer_id ON orders (customer_id, created_at);
         """;
 
-    public static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var database = NpgsqlDataSource.Create(connectionString);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Two migrations started together (replicas, a retried job) would race on CREATE ... IF NOT EXISTS.
-        await using var command = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock(hashtext('schema')); {Tables} {ProcessedMessages.Schema} {PostgresOutbox.Schema}",
-            connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public static Task MigrateAsync(string connectionString, CancellationToken cancellationToken) =>
+        MessagingSchema.MigrateAsync(connectionString, Tables, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Store.Messaging;
 
 namespace Orders.Tests;
 

@@ -1,0 +1,20 @@
+using Npgsql;
+
+namespace Store.Messaging;
+
+/// <summary>Applies a service's tables together with the outbox and processed-message tables its messaging needs.</summary>
+public static class MessagingSchema
+{
+    public static async Task MigrateAsync(string connectionString, string serviceTables, CancellationToken cancellationToken)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Two migrations started together (replicas, a retried job) would race on CREATE ... IF NOT EXISTS.
+        await using var command = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock(hashtext('schema')); {serviceTables} {ProcessedMessages.Schema} {PostgresOutbox.Schema}",
+            connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
