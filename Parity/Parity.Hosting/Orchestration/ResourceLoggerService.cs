@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 
 namespace Parity.Hosting.Orchestration;
 
@@ -11,65 +10,35 @@ public sealed class ResourceLoggerService
 {
     private const int BacklogLines = 10_000;
     private readonly Dictionary<string, Queue<LogLine>> _backlog = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<Channel<LogLine>> _watchers = [];
+    private readonly Broadcast<LogLine> _lines = new();
 
     /// <summary>Lines already written for a resource (the last 10,000).</summary>
-    public IReadOnlyList<LogLine> GetBacklog(string resource)
-    {
-        lock (_backlog)
-        {
-            return _backlog.TryGetValue(resource, out var lines) ? [.. lines] : [];
-        }
-    }
+    public IReadOnlyList<LogLine> GetBacklog(string resource) =>
+        _lines.Read(() => _backlog.TryGetValue(resource, out var lines) ? (IReadOnlyList<LogLine>)[.. lines] : []);
 
     /// <summary>The backlog of one resource (or of all, when null), then every new line.</summary>
     public async IAsyncEnumerable<LogLine> WatchAsync(string? resource = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateUnbounded<LogLine>();
-        lock (_backlog)
+        var backlog = () => _backlog.Where(b => resource is null || string.Equals(b.Key, resource, StringComparison.OrdinalIgnoreCase)).SelectMany(b => b.Value);
+        await foreach (var line in _lines.WatchAsync(backlog, cancellationToken))
         {
-            foreach (var line in _backlog.Where(b => resource is null || string.Equals(b.Key, resource, StringComparison.OrdinalIgnoreCase)).SelectMany(b => b.Value))
+            if (resource is null || string.Equals(line.Resource, resource, StringComparison.OrdinalIgnoreCase))
             {
-                channel.Writer.TryWrite(line);
-            }
-            _watchers.Add(channel);
-        }
-        try
-        {
-            await foreach (var line in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                if (resource is null || string.Equals(line.Resource, resource, StringComparison.OrdinalIgnoreCase))
-                {
-                    yield return line;
-                }
-            }
-        }
-        finally
-        {
-            lock (_backlog)
-            {
-                _watchers.Remove(channel);
+                yield return line;
             }
         }
     }
 
-    internal void Write(LogLine line)
+    internal void Write(LogLine line) => _lines.Publish(line, () =>
     {
-        lock (_backlog)
+        if (!_backlog.TryGetValue(line.Resource, out var lines))
         {
-            if (!_backlog.TryGetValue(line.Resource, out var lines))
-            {
-                _backlog[line.Resource] = lines = new Queue<LogLine>();
-            }
-            lines.Enqueue(line);
-            if (lines.Count > BacklogLines)
-            {
-                lines.Dequeue();
-            }
-            foreach (var watcher in _watchers)
-            {
-                watcher.Writer.TryWrite(line);
-            }
+            _backlog[line.Resource] = lines = new Queue<LogLine>();
         }
-    }
+        lines.Enqueue(line);
+        if (lines.Count > BacklogLines)
+        {
+            lines.Dequeue();
+        }
+    });
 }

@@ -1,60 +1,18 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
-
 namespace Parity.Hosting.Orchestration;
 
 /// <summary>The current state of every resource, and a stream of its changes.</summary>
 public sealed class ResourceNotificationService
 {
     private readonly Dictionary<string, ResourceSnapshot> _current = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<Channel<ResourceSnapshot>> _watchers = [];
+    private readonly Broadcast<ResourceSnapshot> _changes = new();
 
-    public IReadOnlyList<ResourceSnapshot> Current
-    {
-        get
-        {
-            lock (_current)
-            {
-                return [.. _current.Values];
-            }
-        }
-    }
+    public IReadOnlyList<ResourceSnapshot> Current => _changes.Read(() => (IReadOnlyList<ResourceSnapshot>)[.. _current.Values]);
 
-    public ResourceSnapshot? Get(string name)
-    {
-        lock (_current)
-        {
-            return _current.GetValueOrDefault(name);
-        }
-    }
+    public ResourceSnapshot? Get(string name) => _changes.Read(() => _current.GetValueOrDefault(name));
 
     /// <summary>The current snapshots first, then every change.</summary>
-    public async IAsyncEnumerable<ResourceSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var channel = Channel.CreateUnbounded<ResourceSnapshot>();
-        lock (_current)
-        {
-            foreach (var snapshot in _current.Values)
-            {
-                channel.Writer.TryWrite(snapshot);
-            }
-            _watchers.Add(channel);
-        }
-        try
-        {
-            await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return snapshot;
-            }
-        }
-        finally
-        {
-            lock (_current)
-            {
-                _watchers.Remove(channel);
-            }
-        }
-    }
+    public IAsyncEnumerable<ResourceSnapshot> WatchAsync(CancellationToken cancellationToken = default) =>
+        _changes.WatchAsync(() => _current.Values, cancellationToken);
 
     public async Task<ResourceSnapshot> WaitForResourceAsync(string name, Func<ResourceSnapshot, bool> predicate, CancellationToken cancellationToken = default)
     {
@@ -80,15 +38,5 @@ public sealed class ResourceNotificationService
             : snapshot;
     }
 
-    internal void Publish(ResourceSnapshot snapshot)
-    {
-        lock (_current)
-        {
-            _current[snapshot.Name] = snapshot;
-            foreach (var watcher in _watchers)
-            {
-                watcher.Writer.TryWrite(snapshot);
-            }
-        }
-    }
+    internal void Publish(ResourceSnapshot snapshot) => _changes.Publish(snapshot, () => _current[snapshot.Name] = snapshot);
 }
