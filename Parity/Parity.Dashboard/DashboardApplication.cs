@@ -33,6 +33,7 @@ public static class DashboardApplication
         builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton<ITelemetryStore>(
             new InMemoryTelemetryStore(options.MaxTraces, options.MaxLogs, options.MaxMetricPoints));
+        builder.Services.AddSingleton<ITelemetryRuns, MemoryOnlyTelemetryRuns>();
         builder.Services.AddSingleton<OtlpTraceReceiver>();
         builder.Services.AddSingleton<OtlpLogsReceiver>();
         builder.Services.AddSingleton<OtlpMetricsReceiver>();

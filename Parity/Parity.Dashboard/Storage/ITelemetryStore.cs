@@ -9,8 +9,13 @@ public interface ITelemetryStore
 
     void AddMetricPoints(IEnumerable<MetricPoint> points);
 
+    /// <summary>Grows with every item added, so that a page can tell when to refresh.</summary>
+    long Version { get; }
+
     /// <summary>Newest first.</summary>
     IReadOnlyList<TraceRecord> GetTraces(string? resource, int limit);
+
+    TraceRecord? GetTrace(string traceId);
 
     int TraceCount { get; }
 

@@ -18,6 +18,8 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
     private readonly Lock _metricsLock = new();
     private readonly Queue<MetricPoint> _metricPoints = new();
 
+    private long _version;
+
     public InMemoryTelemetryStore(int maxTraces, int maxLogs, int maxMetricPoints)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTraces, 1);
@@ -27,6 +29,8 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
         _maxLogs = maxLogs;
         _maxMetricPoints = maxMetricPoints;
     }
+
+    public long Version => Interlocked.Read(ref _version);
 
     public int TraceCount
     {
@@ -56,6 +60,8 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
                 list.Add(span);
             }
         }
+
+        Interlocked.Increment(ref _version);
     }
 
     public void AddLogs(IEnumerable<LogEntry> logs)
@@ -71,6 +77,8 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
                 }
             }
         }
+
+        Interlocked.Increment(ref _version);
     }
 
     public void AddMetricPoints(IEnumerable<MetricPoint> points)
@@ -86,6 +94,8 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
                 }
             }
         }
+
+        Interlocked.Increment(ref _version);
     }
 
     public IReadOnlyList<TraceRecord> GetTraces(string? resource, int limit)
@@ -102,6 +112,14 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
             .Take(limit)];
     }
 
+    public TraceRecord? GetTrace(string traceId)
+    {
+        lock (_tracesLock)
+        {
+            return _spansByTrace.TryGetValue(traceId, out var spans) ? new TraceRecord(traceId, [.. spans]) : null;
+        }
+    }
+
     public IReadOnlyList<LogEntry> GetLogs(LogQuery query)
     {
         LogEntry[] snapshot;
@@ -110,11 +128,7 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
             snapshot = [.. _logs];
         }
 
-        return [.. snapshot
-            .Where(l => string.IsNullOrEmpty(query.Resource) || l.Resource == query.Resource)
-            .Where(l => l.SeverityNumber >= query.MinimumSeverity)
-            .Where(l => string.IsNullOrEmpty(query.Text) || l.Body.Contains(query.Text, StringComparison.OrdinalIgnoreCase))
-            .TakeLast(query.Limit)];
+        return [.. snapshot.Where(query.Matches).TakeLast(query.Limit)];
     }
 
     public IReadOnlyList<MetricPoint> GetMetricPoints(string? resource)

@@ -1,0 +1,3 @@
+namespace Parity.Dashboard.Resources;
+
+public sealed class ResourceCommandException(string message) : Exception(message);
