@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Parity.Dashboard.Api;
 using Parity.Dashboard.Configuration;
 using Parity.Dashboard.Otlp;
+using Parity.Dashboard.Resources;
 using Parity.Dashboard.Security;
 using Parity.Dashboard.Storage;
+using Parity.Dashboard.Telemetry;
 
 namespace Parity.Dashboard;
 
@@ -13,8 +15,12 @@ public static class DashboardApplication
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly (not the entry assembly) so that its static web assets are found when hosted by tests.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(DashboardApplication).Assembly.GetName().Name });
         configure?.Invoke(builder);
+
+        // Outside Development, ASP.NET Core serves the build output's static web assets (blazor.web.js) only when asked.
+        builder.WebHost.UseStaticWebAssets();
 
         var options = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
         var listeners = new DashboardListeners(options);
@@ -40,11 +46,14 @@ public static class DashboardApplication
         builder.Services.AddSingleton<OtlpApiKeyInterceptor>();
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<OtlpApiKeyInterceptor>());
         builder.Services.AddProblemDetails();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<RunSelection>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
+        app.UseAntiforgery();
         app.MapOtlp();
         app.MapFrontend();
         return app;

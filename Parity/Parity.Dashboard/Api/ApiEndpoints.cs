@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Parity.Dashboard.Components;
 using Parity.Dashboard.Configuration;
 using Parity.Dashboard.Otlp;
 using Parity.Dashboard.Security;
@@ -45,7 +46,8 @@ public static class ApiEndpoints
         frontend.MapGet("/api/metrics", (string? resource, ITelemetryStore store) =>
             Results.Ok(InstrumentView.Group(store.GetMetricPoints(resource))));
 
-        frontend.MapGet("/", () => Results.Text("Parity dashboard: see /api/traces, /api/logs, /api/metrics."));
+        frontend.MapStaticAssets();
+        frontend.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
     private static IResult Login(string? t, DashboardSecrets secrets, HttpContext context)

@@ -24,11 +24,16 @@ public static class MetricMapper
     private static IEnumerable<MetricPoint> Map(Metric metric, string resource) => metric.DataCase switch
     {
         Metric.DataOneofCase.Gauge => metric.Gauge.DataPoints.Select(p => Number(metric, resource, MetricKind.Gauge, p)),
-        Metric.DataOneofCase.Sum => metric.Sum.DataPoints.Select(p => Number(metric, resource, MetricKind.Sum, p)),
+        Metric.DataOneofCase.Sum => metric.Sum.DataPoints.Select(p => Number(metric, resource, MetricKind.Sum, p) with
+        {
+            IsMonotonic = metric.Sum.IsMonotonic,
+            IsDelta = metric.Sum.AggregationTemporality == AggregationTemporality.Delta,
+        }),
         Metric.DataOneofCase.Histogram => metric.Histogram.DataPoints.Select(p => new MetricPoint(
             resource, metric.Name, metric.Unit, MetricKind.Histogram, OtlpValues.FromUnixNanos(p.TimeUnixNano),
             OtlpValues.ToDictionary(p.Attributes), Value: null, p.Count, p.HasSum ? p.Sum : null,
-            [.. p.BucketCounts], [.. p.ExplicitBounds])),
+            [.. p.BucketCounts], [.. p.ExplicitBounds],
+            IsMonotonic: true, IsDelta: metric.Histogram.AggregationTemporality == AggregationTemporality.Delta)),
         Metric.DataOneofCase.ExponentialHistogram => metric.ExponentialHistogram.DataPoints.Select(p => new MetricPoint(
             resource, metric.Name, metric.Unit, MetricKind.ExponentialHistogram, OtlpValues.FromUnixNanos(p.TimeUnixNano),
             OtlpValues.ToDictionary(p.Attributes), Value: null, p.Count, p.HasSum ? p.Sum : null)),

@@ -1,6 +1,9 @@
 namespace Parity.Dashboard.Storage;
 
-/// <summary>One data point; <see cref="Value"/> for sums and gauges, the histogram fields otherwise.</summary>
+/// <summary>
+/// One data point; <see cref="Value"/> for sums and gauges, the histogram fields otherwise.
+/// <see cref="IsDelta"/>: the point counts since the previous export rather than since the start (cumulative).
+/// </summary>
 public sealed record MetricPoint(
     string Resource,
     string Instrument,
@@ -12,4 +15,6 @@ public sealed record MetricPoint(
     ulong? Count = null,
     double? Sum = null,
     IReadOnlyList<ulong>? BucketCounts = null,
-    IReadOnlyList<double>? ExplicitBounds = null);
+    IReadOnlyList<double>? ExplicitBounds = null,
+    bool IsMonotonic = false,
+    bool IsDelta = false);

@@ -1,0 +1,3 @@
+namespace Parity.Dashboard.Telemetry;
+
+public readonly record struct ChartPoint(DateTimeOffset Time, double Value);

@@ -1,0 +1,3 @@
+namespace Parity.Dashboard.Telemetry;
+
+public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
