@@ -2,7 +2,7 @@
 # Installs what is missing, builds, and runs every test; ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")"
-scripts/install-prerequisites.sh || exit 1
+scripts/install-prerequisites.sh --tests || exit 1
 
 log=$(mktemp)
 dotnet test Aspire.sln "$@" 2>&1 | tee "$log"
