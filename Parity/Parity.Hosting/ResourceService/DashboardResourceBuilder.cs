@@ -1,17 +1,18 @@
 using Parity.Hosting.ApplicationModel;
 
-namespace Parity.Hosting;
+namespace Parity.Hosting.ResourceService;
 
 /// <summary>
 /// Adds the dashboard to a run as a supervised child process (as Aspire does): every resource sends it telemetry
-/// over OTLP with this run's API key, and the browser signs in with this run's token. Both keys are
-/// <see cref="RunSecret"/>s, so they are masked wherever the environment is shown.
+/// over OTLP with this run's API key, the browser signs in with this run's token, and it reads the resources from
+/// this run's resource service. All three keys are <see cref="RunSecret"/>s, so they are masked wherever the
+/// environment is shown.
 /// </summary>
 internal static class DashboardResourceBuilder
 {
     public const string Name = "parity-dashboard";
 
-    public static void AddDashboard(this IDistributedApplicationBuilder builder)
+    public static void AddDashboard(this IDistributedApplicationBuilder builder, ResourceServiceAddress resourceService)
     {
         var apiKey = RunSecret.Generate();
         var browserToken = RunSecret.Generate();
@@ -26,6 +27,8 @@ internal static class DashboardResourceBuilder
                 ReferenceExpression.Create($"--Dashboard:OtlpHttpUrl=http://127.0.0.1:{dashboard.GetEndpoint("otlp-http").Port}"))
             .WithEnvironment("Dashboard__OtlpApiKey", ReferenceExpression.Of(apiKey))
             .WithEnvironment("Dashboard__BrowserToken", ReferenceExpression.Of(browserToken))
+            .WithEnvironment("Dashboard__ResourceServiceUrl", ReferenceExpression.Of(resourceService))
+            .WithEnvironment("Dashboard__ResourceServiceApiKey", ReferenceExpression.Of(resourceService.ApiKey))
             .WithHttpHealthCheck("/health", endpointName: DashboardAnnotation.FrontendEndpoint)
             .WithAnnotation(new DashboardAnnotation(apiKey, browserToken));
     }
