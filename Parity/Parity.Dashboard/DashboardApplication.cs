@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Parity.Dashboard.Api;
 using Parity.Dashboard.Configuration;
 using Parity.Dashboard.Otlp;
+using Parity.Dashboard.Resources;
 using Parity.Dashboard.Security;
 using Parity.Dashboard.Storage;
 
@@ -34,6 +35,9 @@ public static class DashboardApplication
         builder.Services.AddSingleton<ITelemetryStore>(
             new InMemoryTelemetryStore(options.MaxTraces, options.MaxLogs, options.MaxMetricPoints));
         builder.Services.AddSingleton<ITelemetryRuns, MemoryOnlyTelemetryRuns>();
+        builder.Services.AddSingleton<ResourceServiceClient>();
+        builder.Services.AddSingleton<IResourceSource>(sp => sp.GetRequiredService<ResourceServiceClient>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ResourceServiceClient>());
         builder.Services.AddSingleton<OtlpTraceReceiver>();
         builder.Services.AddSingleton<OtlpLogsReceiver>();
         builder.Services.AddSingleton<OtlpMetricsReceiver>();
