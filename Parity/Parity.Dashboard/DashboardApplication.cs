@@ -40,6 +40,9 @@ public static class DashboardApplication
         builder.Services.AddSingleton<ITelemetryStore>(
             new InMemoryTelemetryStore(options.MaxTraces, options.MaxLogs, options.MaxMetricPoints));
         builder.Services.AddSingleton<ITelemetryRuns, MemoryOnlyTelemetryRuns>();
+        builder.Services.AddSingleton<ResourceServiceClient>();
+        builder.Services.AddSingleton<IResourceSource>(sp => sp.GetRequiredService<ResourceServiceClient>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ResourceServiceClient>());
         builder.Services.AddSingleton<OtlpTraceReceiver>();
         builder.Services.AddSingleton<OtlpLogsReceiver>();
         builder.Services.AddSingleton<OtlpMetricsReceiver>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Orchestration;
+using Parity.Hosting.ResourceService;
 
 namespace Parity.Hosting;
 
@@ -70,9 +71,11 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             throw new HostAbortedException(); // the AppHost's Main stops here; the test goes on with this builder
         }
 
-        if (ExecutionContext.IsRunMode && !_options.DisableDashboard)
+        // The dashboard and the resource service it reads exist only in a run: publishing never sees them.
+        var resourceService = ExecutionContext.IsRunMode && !_options.DisableDashboard ? new ResourceServiceAddress() : null;
+        if (resourceService is not null)
         {
-            this.AddDashboard();
+            this.AddDashboard(resourceService);
         }
         var model = new DistributedApplicationModel([.. _resources]);
         _host.Services.AddSingleton(model);
@@ -83,6 +86,12 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _host.Services.AddSingleton<ResourceLoggerService>();
         _host.Services.AddSingleton<Orchestrator>();
         _host.Services.AddSingleton(sp => new ResourceCommandService(sp.GetRequiredService<Orchestrator>()));
+        if (resourceService is not null)
+        {
+            _host.Services.AddSingleton(resourceService);
+            _host.Services.AddSingleton<ResourceServiceHost>();
+            _host.Services.AddHostedService(sp => sp.GetRequiredService<ResourceServiceHost>()); // before the orchestrator: it listens first
+        }
         if (ExecutionContext.IsRunMode)
         {
             _host.Services.AddHostedService(sp => sp.GetRequiredService<Orchestrator>());

@@ -42,6 +42,10 @@ public static class DistributedApplicationTestingBuilder
     /// <summary>An empty builder with the test defaults, for a topology declared in the test itself.</summary>
     public static IDistributedApplicationTestingBuilder Create(params string[] args) => Create(args, configureOptions: null);
 
+    /// <param name="configureOptions">
+    /// Applied after the test defaults (random ports, a fresh state folder, quiet output, no dashboard). A test that
+    /// needs the dashboard, and the resource service it reads, opts in with <c>options.DisableDashboard = false</c>.
+    /// </param>
     public static IDistributedApplicationTestingBuilder Create(string[] args, Action<DistributedApplicationOptions>? configureOptions)
     {
         var options = new DistributedApplicationOptions { Args = args };

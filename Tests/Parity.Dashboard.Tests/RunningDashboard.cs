@@ -68,7 +68,7 @@ public sealed class RunningDashboard : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

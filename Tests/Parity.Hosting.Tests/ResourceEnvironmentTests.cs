@@ -65,12 +65,13 @@ public sealed class ResourceEnvironmentTests
     [Fact]
     public void TelemetryExportIsInjectedOnlyWhenACollectorExists()
     {
-        var otlp = new OtlpExporterSettings("http://localhost:4317", "grpc", "x-otlp-api-key=k");
+        var otlp = new OtlpExporterSettings("http://localhost:4317", "grpc", ReferenceExpression.Create($"x-otlp-api-key={new RunSecret("k")}"));
         var env = Render(_api.Resource, new EnvironmentContext(EnvironmentTarget.Local, Otlp: otlp), randomizePorts: true);
 
         Assert.Equal("http://localhost:4317", env["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.Equal("grpc", env["OTEL_EXPORTER_OTLP_PROTOCOL"]);
         Assert.Equal("x-otlp-api-key=k", env["OTEL_EXPORTER_OTLP_HEADERS"]);
+        Assert.True(ResourceEnvironment.Build(_api.Resource, new EnvironmentContext(EnvironmentTarget.Local, Otlp: otlp))["OTEL_EXPORTER_OTLP_HEADERS"].IsSecret);
         Assert.Equal("1000", env["OTEL_BSP_SCHEDULE_DELAY"]);
     }
 

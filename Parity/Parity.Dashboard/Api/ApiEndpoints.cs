@@ -43,6 +43,8 @@ public static class ApiEndpoints
             return Results.Ok(store.GetLogs(new LogQuery(resource, minimum, text, take)).Select(LogView.From));
         });
 
+        frontend.MapResources();
+
         frontend.MapGet("/api/metrics", (string? resource, ITelemetryStore store) =>
             Results.Ok(InstrumentView.Group(store.GetMetricPoints(resource))));
 

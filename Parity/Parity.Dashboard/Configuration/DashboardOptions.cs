@@ -19,6 +19,12 @@ public sealed class DashboardOptions
 
     public AuthMode FrontendAuthMode { get; set; } = AuthMode.BrowserToken;
 
+    /// <summary>The AppHost's resource service (<c>http://127.0.0.1:port</c>); none when the dashboard runs standalone.</summary>
+    public string? ResourceServiceUrl { get; set; }
+
+    /// <summary>The key the resource service expects, given by the AppHost for its run.</summary>
+    public string? ResourceServiceApiKey { get; set; }
+
     public int MaxLogs { get; set; } = 10_000;
 
     public int MaxTraces { get; set; } = 10_000;

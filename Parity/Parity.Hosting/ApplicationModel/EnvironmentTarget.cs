@@ -13,11 +13,12 @@ public enum EnvironmentTarget
 }
 
 /// <summary>Where telemetry goes; null when there is no collector.</summary>
-public sealed record OtlpExporterSettings(string Endpoint, string Protocol, string? Headers)
+/// <param name="Headers">An expression, because the headers carry the collector's API key: a secret.</param>
+public sealed record OtlpExporterSettings(string Endpoint, string Protocol, ReferenceExpression? Headers)
 {
     /// <summary>The dashboard's OTLP/gRPC endpoint, as every locally run resource gets it (the run and the parity check share it).</summary>
-    public static OtlpExporterSettings ForDashboard(int otlpGrpcPort, string apiKey) =>
-        new($"http://localhost:{otlpGrpcPort}", "grpc", $"x-otlp-api-key={apiKey}");
+    public static OtlpExporterSettings ForDashboard(int otlpGrpcPort, RunSecret apiKey) =>
+        new($"http://localhost:{otlpGrpcPort}", "grpc", ReferenceExpression.Create($"x-otlp-api-key={apiKey}"));
 }
 
 /// <param name="InstanceId">The replica's identity locally (<c>service.instance.id</c>).</param>

@@ -69,7 +69,7 @@ public static class ResourceEnvironment
             env["OTEL_EXPORTER_OTLP_PROTOCOL"] = ReferenceExpression.Literal(otlp.Protocol);
             if (otlp.Headers is not null)
             {
-                env["OTEL_EXPORTER_OTLP_HEADERS"] = ReferenceExpression.Literal(otlp.Headers);
+                env["OTEL_EXPORTER_OTLP_HEADERS"] = otlp.Headers;
             }
             if (context.Target == EnvironmentTarget.Local)
             {

@@ -100,7 +100,7 @@ internal sealed class Orchestrator(
             return null;
         }
         var url = $"http://127.0.0.1:{endpoints.PortOf(dashboard.Name, DashboardAnnotation.FrontendEndpoint)}";
-        return new DashboardLink(url, $"{url}/login?t={keys.BrowserToken}");
+        return new DashboardLink(url, $"{url}/login?t={keys.BrowserToken.Value}");
     }
 
     /// <summary>A resource's connection string as its clients on this machine get it.</summary>
@@ -117,6 +117,9 @@ internal sealed class Orchestrator(
 
     private string RenderLocal(ReferenceExpression expression) =>
         expression.Render(_renderer ?? throw new InvalidOperationException("The application has not been started."));
+
+    /// <summary>True when the resource runs a process the commands can stop and start (not a parameter, not a database).</summary>
+    internal bool HasRunner(string name) => _runners.ContainsKey(name);
 
     internal IResourceRunner Runner(string name) =>
         _runners.TryGetValue(name, out var runner)

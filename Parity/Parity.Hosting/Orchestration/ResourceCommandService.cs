@@ -11,6 +11,9 @@ public sealed class ResourceCommandService
 
     internal ResourceCommandService(Orchestrator orchestrator) => _orchestrator = orchestrator;
 
+    /// <summary>True when the resource has a process the commands control (a parameter or a database has none).</summary>
+    public bool HasProcess(string resourceName) => _orchestrator.HasRunner(resourceName);
+
     public Task ExecuteCommandAsync(string resourceName, string commandName)
     {
         var runner = _orchestrator.Runner(resourceName);

@@ -30,7 +30,7 @@ internal sealed class ResourceRunnerFactory(
             run.Notifications.Publish(snapshot);
             foreach (var child in children) // a server's databases have no process: they share its state
             {
-                run.Notifications.Publish(snapshot with { Name = child.Name, Kind = ResourceSupervisor.KindOf(child), Urls = [], Replicas = [] });
+                run.Notifications.Publish(snapshot with { Name = child.Name, Kind = ResourceSupervisor.KindOf(child), Urls = [], Replicas = [], Environment = [] });
             }
         }
 
@@ -59,12 +59,16 @@ internal sealed class ResourceRunnerFactory(
         var launcher = resource.AnnotationsOf<INativeLauncher>().LastOrDefault();
         var replicaRenderer = renderer.ForReplica(resource, replica);
 
-        async Task<ProcessSpec> CreateSpec()
+        async Task<(ProcessSpec, IReadOnlyList<EnvironmentVariableSnapshot>)> CreateSpec()
         {
-            var env = ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Local, instanceId, _otlp))
-                .ToDictionary(e => e.Key, e => e.Value.Render(replicaRenderer));
+            var expressions = ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Local, instanceId, _otlp));
+            var env = expressions.ToDictionary(e => e.Key, e => e.Value.Render(replicaRenderer));
+            // Masked by where each value comes from, never by its name.
+            IReadOnlyList<EnvironmentVariableSnapshot> shown =
+                [.. expressions.OrderBy(e => e.Key, StringComparer.Ordinal)
+                    .Select(e => new EnvironmentVariableSnapshot(e.Key, e.Value.IsSecret ? null : env[e.Key], e.Value.IsSecret))];
             var args = resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Render(replicaRenderer));
-            return resource switch
+            var spec = resource switch
             {
                 _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value, stopping),
                 ProjectResource project => new ProcessSpec(
@@ -73,6 +77,7 @@ internal sealed class ResourceRunnerFactory(
                     ExecutableLocator.Find(executable.Command, executable.WorkingDirectory) ?? executable.Command, [.. args], executable.WorkingDirectory, env),
                 _ => throw new InvalidOperationException($"'{resource.Name}' is not a process."),
             };
+            return (spec, shown);
         }
 
         return new ResourceSupervisor(

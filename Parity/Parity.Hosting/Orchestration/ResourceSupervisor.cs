@@ -10,7 +10,7 @@ namespace Parity.Hosting.Orchestration;
 /// </summary>
 internal sealed class ResourceSupervisor(
     IResource resource,
-    Func<Task<ProcessSpec>> createSpec,
+    Func<Task<(ProcessSpec Spec, IReadOnlyList<EnvironmentVariableSnapshot> Environment)>> createSpec,
     RestartPolicy restartPolicy,
     IReadOnlyList<string> urls,
     Func<CancellationToken, Task<bool>>? healthProbe,
@@ -117,7 +117,11 @@ internal sealed class ResourceSupervisor(
         ProcessSpec spec;
         try
         {
-            spec = await createSpec();
+            (spec, var environment) = await createSpec();
+            lock (_sync)
+            {
+                _snapshot = _snapshot with { Environment = environment };
+            }
             var companions = new List<Process>();
             foreach (var companion in spec.Companions)
             {

@@ -61,7 +61,7 @@ public static class ParityCheck
     public static IEnumerable<string> LocalKeys(ProjectResource project, bool dashboardRuns)
     {
         // Only the keys matter here, so the port and key the run would allocate are stand-ins.
-        var otlp = dashboardRuns ? OtlpExporterSettings.ForDashboard(0, "parity-check") : null;
+        var otlp = dashboardRuns ? OtlpExporterSettings.ForDashboard(0, new RunSecret("parity-check")) : null;
         return ResourceEnvironment.Build(project, new EnvironmentContext(EnvironmentTarget.Local, $"{project.Name}-parity", otlp)).Keys;
     }
 

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Orchestration;
+
+namespace Parity.Hosting.ResourceService;
+
+/// <summary>
+/// What the dashboard reads and does: the resources (current, then each change), a resource's console (backlog, then
+/// live), and the stop / start / restart commands. Streams are NDJSON: one camelCase JSON object per line, flushed
+/// per line. The dashboard itself is not among the resources: stopping it from its own page would leave nobody to
+/// start it again.
+/// </summary>
+internal static class ResourceServiceEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    private static readonly Dictionary<string, string> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["stop"] = ResourceCommandService.Stop,
+        ["start"] = ResourceCommandService.Start,
+        ["restart"] = ResourceCommandService.Restart,
+    };
+
+    public static void MapResourceService(this IEndpointRouteBuilder app, DistributedApplicationModel model)
+    {
+        var hidden = model.Dashboard?.Resource.Name;
+        bool IsShown(string name) => !string.Equals(name, hidden, StringComparison.OrdinalIgnoreCase);
+
+        app.MapGet("/resources", (HttpContext context, ResourceNotificationService notifications, IHostApplicationLifetime lifetime) =>
+            WriteLinesAsync(context, lifetime, token => Resources(notifications, IsShown, token)));
+
+        app.MapGet("/resources/{name}/console", (string name, HttpContext context, ResourceNotificationService notifications,
+            ResourceLoggerService logs, IHostApplicationLifetime lifetime) =>
+            notifications.Get(name) is null || !IsShown(name)
+                ? UnknownResource(name).ExecuteAsync(context)
+                : WriteLinesAsync(context, lifetime, token => logs.WatchAsync(name, token)));
+
+        app.MapPost("/resources/{name}/commands/{command}", async (string name, string command, ResourceNotificationService notifications,
+            ResourceCommandService commands) =>
+        {
+            if (!Commands.TryGetValue(command, out var commandName))
+            {
+                return Results.Problem($"Unknown command '{command}': use stop, start or restart.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            if (notifications.Get(name) is null || !IsShown(name))
+            {
+                return UnknownResource(name);
+            }
+            if (!commands.HasProcess(name))
+            {
+                return Results.Problem($"'{name}' has no process of its own to {command}.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            // Not tied to the request: a command the dashboard sent is carried out even if it stops waiting.
+            await commands.ExecuteCommandAsync(name, commandName);
+            return Results.NoContent();
+        });
+    }
+
+    private static async IAsyncEnumerable<ResourceMessage> Resources(
+        ResourceNotificationService notifications, Func<string, bool> isShown, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+    {
+        await foreach (var snapshot in notifications.WatchAsync(token))
+        {
+            if (isShown(snapshot.Name))
+            {
+                yield return ResourceMessage.From(snapshot);
+            }
+        }
+    }
+
+    private static IResult UnknownResource(string name) =>
+        Results.Problem($"No resource is named '{name}'.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>Writes each item as one line until the client goes away or the service stops.</summary>
+    private static async Task WriteLinesAsync<T>(HttpContext context, IHostApplicationLifetime lifetime, Func<CancellationToken, IAsyncEnumerable<T>> items)
+    {
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var response = context.Response;
+        response.ContentType = "application/x-ndjson";
+        try
+        {
+            await response.StartAsync(ending.Token); // the client knows it is connected before the first line
+            await foreach (var item in items(ending.Token))
+            {
+                await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(item, Json), ending.Token);
+                await response.Body.WriteAsync(NewLine, ending.Token);
+                await response.Body.FlushAsync(ending.Token);
+            }
+        }
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
+        {
+            // the client went away, or the run is stopping: the stream simply ends
+        }
+    }
+}
