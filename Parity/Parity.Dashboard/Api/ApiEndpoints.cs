@@ -61,7 +61,7 @@ public static class ApiEndpoints
 
         if (!secrets.IsValidBrowserToken(t))
         {
-            return Results.Unauthorized();
+            return SignInRefusal.For(context.Request);
         }
 
         context.Response.Cookies.Append(ListenerGuardMiddleware.TokenCookieName, t!, new CookieOptions

@@ -32,34 +32,19 @@ public sealed class ListenerGuardMiddleware(RequestDelegate next, DashboardListe
         };
         if (!authorized)
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             if (arrivedOn == ListenerRole.Frontend)
             {
-                await RefuseFrontendAsync(context);
+                await SignInRefusal.For(context.Request).ExecuteAsync(context);
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             }
 
             return;
         }
 
         await next(context);
-    }
-
-    /// <summary>Tells a person in a browser how to sign in, and a program what to send.</summary>
-    private static async Task RefuseFrontendAsync(HttpContext context)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            await Results.Problem(
-                "Send the browser token as 'Authorization: Bearer <token>' (the t= value of the login URL).",
-                statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
-            return;
-        }
-
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            "<!DOCTYPE html><title>Sign in · Parity</title><h1>Sign in to the Parity dashboard</h1>"
-            + "<p>Open the login URL the AppHost printed when it started (<code>Dashboard: http://…/login?t=…</code>); "
-            + "it is also in <code>.parity/run.json</code> under <code>dashboard.loginUrl</code>.</p>");
     }
 
     private static string? BrowserTokenOf(HttpRequest request)
