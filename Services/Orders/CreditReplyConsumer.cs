@@ -12,7 +12,14 @@ public sealed class CreditReplyConsumer(RabbitMqConnection connection, PostgresO
         var reply = message.Read<CreditReply>();
         if (await orders.ApplyCreditReplyAsync(message.MessageId, reply, MessageTracing.CurrentTraceParent(), cancellationToken) is { } status)
         {
-            logger.LogInformation("Order {OrderId} is {State} {RejectionReason}", reply.OrderId, status.State, status.RejectionReason);
+            if (status.RejectionReason is null)
+            {
+                logger.LogInformation("Order {OrderId} is {State}", reply.OrderId, status.State);
+            }
+            else
+            {
+                logger.LogInformation("Order {OrderId} is {State}: {RejectionReason}", reply.OrderId, status.State, status.RejectionReason);
+            }
         }
         else
         {
