@@ -1,0 +1,184 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Parity.Dashboard.Configuration;
+
+namespace Parity.Dashboard.Storage;
+
+/// <summary>
+/// Copies the current run's telemetry to the storage file in the background, in batched transactions, so that OTLP
+/// ingest never waits on the disk. Memory stays authoritative: when the disk falls behind and the queue is full, what
+/// does not fit is left out of the file only, with a warning now and then. Whatever is queued is written on stop.
+/// </summary>
+public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
+{
+    public const int DefaultMaxQueuedItems = 100_000;
+
+    private const int MaxItemsPerTransaction = 4_096;
+    private static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(30);
+
+    private readonly Channel<PendingRows> _queue = Channel.CreateUnbounded<PendingRows>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _path;
+    private readonly string _runId;
+    private readonly DashboardOptions _caps;
+    private readonly ILogger _logger;
+    private readonly int _maxQueuedItems;
+    private readonly Lock _loopLock = new();
+    private Task? _loop;
+    private long _queuedItems;
+    private long _droppedSinceWarning;
+    private long _droppedTotal;
+    private long _lastDropWarning;
+
+    public TelemetryWriter(string path, string runId, DashboardOptions caps, ILogger<TelemetryWriter> logger, int maxQueuedItems = DefaultMaxQueuedItems)
+    {
+        _path = path;
+        _runId = runId;
+        _caps = caps;
+        _logger = logger;
+        _maxQueuedItems = maxQueuedItems;
+    }
+
+    /// <summary>Items that never reached the file because the queue was full or a write failed.</summary>
+    public long DroppedItems => Interlocked.Read(ref _droppedTotal);
+
+    public void Enqueue(IReadOnlyList<SpanRecord> spans) => Enqueue(new PendingRows(spans, [], []));
+
+    public void Enqueue(IReadOnlyList<LogEntry> logs) => Enqueue(new PendingRows([], logs, []));
+
+    public void Enqueue(IReadOnlyList<MetricPoint> points) => Enqueue(new PendingRows([], [], points));
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        EnsureLoopStarted();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Closes the queue and waits until everything queued is in the file (or the host gives up waiting).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+            await EnsureLoopStarted().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogWarning("Stopped before {Count} queued telemetry items reached {Path}.", Interlocked.Read(ref _queuedItems), _path);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    private void Enqueue(PendingRows rows)
+    {
+        var count = rows.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (Interlocked.Add(ref _queuedItems, count) > _maxQueuedItems || !_queue.Writer.TryWrite(rows))
+        {
+            Interlocked.Add(ref _queuedItems, -count);
+            Dropped(count, "the queue to the storage file is full");
+        }
+    }
+
+    private Task EnsureLoopStarted()
+    {
+        lock (_loopLock)
+        {
+            return _loop ??= Task.Run(WriteUntilClosedAsync);
+        }
+    }
+
+    private async Task WriteUntilClosedAsync()
+    {
+        SqliteConnection connection;
+        try
+        {
+            connection = TelemetryDatabase.Open(_path);
+        }
+        catch (SqliteException e)
+        {
+            // Enqueue then keeps at most the queue's bound and warns about the rest.
+            _logger.LogError("Cannot open {Path}; this run's telemetry stays in memory only: {Message}", _path, e.Message);
+            return;
+        }
+
+        using var owned = connection;
+        using var rows = new RunRowWriter(connection, _runId);
+        var batch = new List<PendingRows>();
+        var writtenSinceTrim = 0;
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            var count = 0;
+            while (count < MaxItemsPerTransaction && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                count += pending.Count;
+            }
+
+            Write(rows, batch, count);
+            Interlocked.Add(ref _queuedItems, -count);
+            batch.Clear();
+
+            // Trimming scans the run's rows, so it runs once a quarter of the smallest cap has arrived: the file then
+            // holds at most 1.25 × the caps per run.
+            writtenSinceTrim += count;
+            if (writtenSinceTrim >= TrimEvery())
+            {
+                Trim(connection);
+                writtenSinceTrim = 0;
+            }
+        }
+
+        Trim(connection);
+    }
+
+    private void Write(RunRowWriter rows, List<PendingRows> batch, int count)
+    {
+        try
+        {
+            rows.Write(batch.SelectMany(p => p.Spans), batch.SelectMany(p => p.Logs), batch.SelectMany(p => p.Points));
+        }
+        catch (Exception e) when (e is SqliteException or JsonException)
+        {
+            Dropped(count, $"writing failed: {e.Message}");
+        }
+    }
+
+    private void Trim(SqliteConnection connection)
+    {
+        try
+        {
+            RunRowWriter.Trim(connection, _runId, _caps);
+        }
+        catch (SqliteException e)
+        {
+            _logger.LogWarning("Trimming run {RunId} in {Path} to the caps failed: {Message}", _runId, _path, e.Message);
+        }
+    }
+
+    private int TrimEvery() => Math.Max(1, Math.Min(_caps.MaxTraces, Math.Min(_caps.MaxLogs, _caps.MaxMetricPoints)) / 4);
+
+    private void Dropped(int count, string reason)
+    {
+        Interlocked.Add(ref _droppedTotal, count);
+        var dropped = Interlocked.Add(ref _droppedSinceWarning, count);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastDropWarning);
+        if ((last == 0 || now - last >= DropWarningInterval.TotalMilliseconds) && Interlocked.CompareExchange(ref _lastDropWarning, now, last) == last)
+        {
+            Interlocked.Add(ref _droppedSinceWarning, -dropped);
+            _logger.LogWarning(
+                "{Count} telemetry items were kept in memory only ({Reason}); they will be missing after a restart.", dropped, reason);
+        }
+    }
+
+    private sealed record PendingRows(IReadOnlyList<SpanRecord> Spans, IReadOnlyList<LogEntry> Logs, IReadOnlyList<MetricPoint> Points)
+    {
+        public int Count => Spans.Count + Logs.Count + Points.Count;
+    }
+}
