@@ -72,7 +72,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
         if (ExecutionContext.IsRunMode && !_options.DisableDashboard)
         {
-            this.AddDashboard();
+            this.AddDashboard(StateDirectory);
         }
         var model = new DistributedApplicationModel([.. _resources]);
         _host.Services.AddSingleton(model);
