@@ -55,21 +55,35 @@ public sealed class RunRowWriter : IDisposable
     /// </summary>
     public static void Trim(SqliteConnection connection, string runId, DashboardOptions caps)
     {
-        using var transaction = connection.BeginTransaction();
-        Delete(connection, transaction, runId, caps.MaxTraces, """
+        TrimSpans(connection, runId, caps.MaxTraces);
+        TrimLogs(connection, runId, caps.MaxLogs);
+        TrimMetricPoints(connection, runId, caps.MaxMetricPoints);
+    }
+
+    /// <summary>Keeps the newest <paramref name="maxTraces"/> traces; returns how many spans remain.</summary>
+    public static long TrimSpans(SqliteConnection connection, string runId, int maxTraces)
+    {
+        Execute(connection, runId, maxTraces, """
             DELETE FROM spans WHERE run_id = $run AND trace_id IN (
                 SELECT trace_id FROM spans WHERE run_id = $run GROUP BY trace_id ORDER BY MIN(seq) DESC LIMIT -1 OFFSET $cap)
             """);
-        Delete(connection, transaction, runId, caps.MaxLogs, """
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM spans WHERE run_id = $run";
+        count.Parameters.AddWithValue("$run", runId);
+        return (long)count.ExecuteScalar()!;
+    }
+
+    public static void TrimLogs(SqliteConnection connection, string runId, int maxLogs) =>
+        Execute(connection, runId, maxLogs, """
             DELETE FROM logs WHERE run_id = $run AND seq <= (
                 SELECT seq FROM logs WHERE run_id = $run ORDER BY seq DESC LIMIT 1 OFFSET $cap)
             """);
-        Delete(connection, transaction, runId, caps.MaxMetricPoints, """
+
+    public static void TrimMetricPoints(SqliteConnection connection, string runId, int maxMetricPoints) =>
+        Execute(connection, runId, maxMetricPoints, """
             DELETE FROM metric_points WHERE run_id = $run AND seq <= (
                 SELECT seq FROM metric_points WHERE run_id = $run ORDER BY seq DESC LIMIT 1 OFFSET $cap)
             """);
-        transaction.Commit();
-    }
 
     public void Dispose()
     {
@@ -98,10 +112,9 @@ public sealed class RunRowWriter : IDisposable
         insert.ExecuteNonQuery();
     }
 
-    private static void Delete(SqliteConnection connection, SqliteTransaction transaction, string runId, int cap, string sql)
+    private static void Execute(SqliteConnection connection, string runId, int cap, string sql)
     {
         using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$run", runId);
         command.Parameters.AddWithValue("$cap", cap);

@@ -28,6 +28,7 @@ public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
     private long _queuedItems;
     private long _droppedSinceWarning;
     private long _droppedTotal;
+    private long _writtenTotal;
     private long _lastDropWarning;
 
     public TelemetryWriter(string path, string runId, DashboardOptions caps, ILogger<TelemetryWriter> logger, int maxQueuedItems = DefaultMaxQueuedItems)
@@ -109,8 +110,8 @@ public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
 
         using var owned = connection;
         using var rows = new RunRowWriter(connection, _runId);
+        var trimming = new RunTrimSchedule(connection, _runId, _caps);
         var batch = new List<PendingRows>();
-        var writtenSinceTrim = 0;
         while (await _queue.Reader.WaitToReadAsync())
         {
             var count = 0;
@@ -120,48 +121,52 @@ public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
                 count += pending.Count;
             }
 
-            Write(rows, batch, count);
+            if (Write(rows, batch, count))
+            {
+                _writtenTotal += count;
+                foreach (var pending in batch)
+                {
+                    trimming.Written(pending.Spans.Count, pending.Logs.Count, pending.Points.Count);
+                }
+
+                Trim(trimming.TrimDue);
+            }
+
             Interlocked.Add(ref _queuedItems, -count);
             batch.Clear();
-
-            // Trimming scans the run's rows, so it runs once a quarter of the smallest cap has arrived: the file then
-            // holds at most 1.25 × the caps per run.
-            writtenSinceTrim += count;
-            if (writtenSinceTrim >= TrimEvery())
-            {
-                Trim(connection);
-                writtenSinceTrim = 0;
-            }
         }
 
-        Trim(connection);
+        Trim(() => RunRowWriter.Trim(connection, _runId, _caps));
+        _logger.LogInformation(
+            "Run {RunId}: {Written} telemetry items written to {Path}, {Dropped} kept in memory only.",
+            _runId, _writtenTotal, _path, DroppedItems);
     }
 
-    private void Write(RunRowWriter rows, List<PendingRows> batch, int count)
+    private bool Write(RunRowWriter rows, List<PendingRows> batch, int count)
     {
         try
         {
             rows.Write(batch.SelectMany(p => p.Spans), batch.SelectMany(p => p.Logs), batch.SelectMany(p => p.Points));
+            return true;
         }
         catch (Exception e) when (e is SqliteException or JsonException)
         {
             Dropped(count, $"writing failed: {e.Message}");
+            return false;
         }
     }
 
-    private void Trim(SqliteConnection connection)
+    private void Trim(Action trim)
     {
         try
         {
-            RunRowWriter.Trim(connection, _runId, _caps);
+            trim();
         }
         catch (SqliteException e)
         {
             _logger.LogWarning("Trimming run {RunId} in {Path} to the caps failed: {Message}", _runId, _path, e.Message);
         }
     }
-
-    private int TrimEvery() => Math.Max(1, Math.Min(_caps.MaxTraces, Math.Min(_caps.MaxLogs, _caps.MaxMetricPoints)) / 4);
 
     private void Dropped(int count, string reason)
     {
