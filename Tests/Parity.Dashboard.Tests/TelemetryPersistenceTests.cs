@@ -140,6 +140,20 @@ public sealed class TelemetryPersistenceTests
         Assert.Equal([OtlpRequests.TraceId(1)], await TraceIdsAsync(client, ""));
     }
 
+    [Fact]
+    public async Task A_storage_path_that_cannot_be_opened_leaves_the_run_in_memory()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.File(DatabaseName)); // a folder where the file should be
+        await using var dashboard = await RunningDashboard.StartAsync(Storage(folder, "r1"));
+
+        await SendSampleAsync(dashboard, trace: 1, "kept");
+
+        using var client = dashboard.CreateFrontendClient();
+        Assert.Equal([OtlpRequests.TraceId(1)], await TraceIdsAsync(client, ""));
+        Assert.Single((await GetJsonAsync(client, "/api/runs")).EnumerateArray());
+    }
+
     private static Dictionary<string, string?> Storage(TemporaryFolder folder, string runId, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string?>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Parity.Dashboard.Configuration;
 
 namespace Parity.Dashboard.Storage;
@@ -10,7 +11,7 @@ public static class TelemetryStorageServices
     {
         if (string.IsNullOrWhiteSpace(options.StoragePath))
         {
-            services.AddSingleton<ITelemetryStore>(new InMemoryTelemetryStore(options.MaxTraces, options.MaxLogs, options.MaxMetricPoints));
+            services.AddSingleton<ITelemetryStore>(NewMemoryStore(options));
             services.AddSingleton<ITelemetryRuns, MemoryOnlyTelemetryRuns>();
             return services;
         }
@@ -23,10 +24,26 @@ public static class TelemetryStorageServices
         // Started before the web server listens and so stopped after it (hosted services stop in reverse): its flush on
         // stop includes what the last requests brought.
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryWriter>());
-        services.AddSingleton(sp => SqliteTelemetryRuns.Start(
-            path, runId, options, sp.GetRequiredService<TelemetryWriter>(), sp.GetRequiredService<ILogger<SqliteTelemetryRuns>>()));
-        services.AddSingleton<ITelemetryRuns>(sp => sp.GetRequiredService<SqliteTelemetryRuns>());
-        services.AddSingleton<ITelemetryStore>(sp => sp.GetRequiredService<SqliteTelemetryRuns>().Open(null)!);
+        services.AddSingleton(sp => StartPersisted(path, runId, options, sp));
+        services.AddSingleton<ITelemetryStore>(sp => sp.GetRequiredService<ITelemetryRuns>().Open(null)!);
         return services;
     }
+
+    /// <summary>A file that cannot be opened at all (a read-only folder, a path that is a folder) leaves the dashboard working, in memory.</summary>
+    private static ITelemetryRuns StartPersisted(string path, string runId, DashboardOptions options, IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILogger<SqliteTelemetryRuns>>();
+        try
+        {
+            return SqliteTelemetryRuns.Start(path, runId, options, services.GetRequiredService<TelemetryWriter>(), logger);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("Cannot use {Path} to keep telemetry ({Message}); this run stays in memory only.", path, e.Message);
+            return new MemoryOnlyTelemetryRuns(NewMemoryStore(options));
+        }
+    }
+
+    private static InMemoryTelemetryStore NewMemoryStore(DashboardOptions options) =>
+        new(options.MaxTraces, options.MaxLogs, options.MaxMetricPoints);
 }
