@@ -7,17 +7,19 @@ namespace Parity.Dashboard.Storage;
 
 /// <summary>
 /// Copies the current run's telemetry to the storage file in the background, in batched transactions, so that OTLP
-/// ingest never waits on the disk. Memory stays authoritative: when the disk falls behind and the queue is full, what
-/// does not fit is left out of the file only, with a warning now and then. Whatever is queued is written on stop.
+/// ingest never waits on the disk. Memory stays authoritative: when the disk falls behind and the queue is full, the
+/// oldest queued items are left out of the file only (the file keeps a run's newest items, the ones a restart
+/// reloads), with a warning now and then. Whatever is queued is written on stop.
 /// </summary>
 public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
 {
-    public const int DefaultMaxQueuedItems = 100_000;
+    // Queued items may be evicted from memory already, so the queue's bound is memory on top of the caps: about 40 MB.
+    public const int DefaultMaxQueuedItems = 32_768;
 
     private const int MaxItemsPerTransaction = 4_096;
     private static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(30);
 
-    private readonly Channel<PendingRows> _queue = Channel.CreateUnbounded<PendingRows>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingRows> _queue = Channel.CreateUnbounded<PendingRows>();
     private readonly string _path;
     private readonly string _runId;
     private readonly DashboardOptions _caps;
@@ -40,7 +42,7 @@ public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
         _maxQueuedItems = maxQueuedItems;
     }
 
-    /// <summary>Items that never reached the file because the queue was full or a write failed.</summary>
+    /// <summary>Items that never reached the file because newer ones pushed them out of the queue, or a write failed.</summary>
     public long DroppedItems => Interlocked.Read(ref _droppedTotal);
 
     public void Enqueue(IReadOnlyList<SpanRecord> spans) => Enqueue(new PendingRows(spans, [], []));
@@ -79,11 +81,29 @@ public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
             return;
         }
 
-        if (Interlocked.Add(ref _queuedItems, count) > _maxQueuedItems || !_queue.Writer.TryWrite(rows))
+        Interlocked.Add(ref _queuedItems, count);
+        if (!_queue.Writer.TryWrite(rows))
         {
             Interlocked.Add(ref _queuedItems, -count);
-            Dropped(count, "the queue to the storage file is full");
+            Dropped(count, "the dashboard is stopping");
+            return;
         }
+
+        while (Interlocked.Read(ref _queuedItems) > _maxQueuedItems && TryDequeue(out var oldest))
+        {
+            Dropped(oldest.Count, "the storage file fell behind; the newest items are kept");
+        }
+    }
+
+    private bool TryDequeue(out PendingRows rows)
+    {
+        if (_queue.Reader.TryRead(out rows!))
+        {
+            Interlocked.Add(ref _queuedItems, -rows.Count);
+            return true;
+        }
+
+        return false;
     }
 
     private Task EnsureLoopStarted()
@@ -115,10 +135,15 @@ public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             var count = 0;
-            while (count < MaxItemsPerTransaction && _queue.Reader.TryRead(out var pending))
+            while (count < MaxItemsPerTransaction && TryDequeue(out var pending))
             {
                 batch.Add(pending);
                 count += pending.Count;
+            }
+
+            if (count == 0)
+            {
+                continue; // a sender took them first, to drop them
             }
 
             if (Write(rows, batch, count))
@@ -132,7 +157,6 @@ public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
                 Trim(trimming.TrimDue);
             }
 
-            Interlocked.Add(ref _queuedItems, -count);
             batch.Clear();
         }
 
