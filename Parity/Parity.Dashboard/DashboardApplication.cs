@@ -37,9 +37,7 @@ public static class DashboardApplication
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton(secrets);
-        builder.Services.AddSingleton<ITelemetryStore>(
-            new InMemoryTelemetryStore(options.MaxTraces, options.MaxLogs, options.MaxMetricPoints));
-        builder.Services.AddSingleton<ITelemetryRuns, MemoryOnlyTelemetryRuns>();
+        builder.Services.AddTelemetryStorage(options);
         builder.Services.AddSingleton<ResourceServiceClient>();
         builder.Services.AddSingleton<IResourceSource>(sp => sp.GetRequiredService<ResourceServiceClient>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ResourceServiceClient>());
@@ -54,6 +52,8 @@ public static class DashboardApplication
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
+        // Resolved now so that a storage file is opened, and this run's stored telemetry reloaded, before any request.
+        app.Services.GetRequiredService<ITelemetryRuns>();
         app.UseRouting();
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.UseAntiforgery();

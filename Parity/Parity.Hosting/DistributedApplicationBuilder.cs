@@ -75,7 +75,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         var resourceService = ExecutionContext.IsRunMode && !_options.DisableDashboard ? new ResourceServiceAddress() : null;
         if (resourceService is not null)
         {
-            this.AddDashboard(resourceService);
+            this.AddDashboard(resourceService, StateDirectory);
         }
         var model = new DistributedApplicationModel([.. _resources]);
         _host.Services.AddSingleton(model);

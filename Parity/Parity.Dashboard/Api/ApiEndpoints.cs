@@ -20,12 +20,22 @@ public static class ApiEndpoints
         frontend.MapGet("/health", () => Results.Text("Healthy")).WithMetadata(new AllowAnonymousAttribute());
         frontend.MapGet("/login", Login).WithMetadata(new AllowAnonymousAttribute());
 
-        frontend.MapGet("/api/traces", (string? resource, string? limit, ITelemetryStore store) =>
-            TryParseLimit(limit, out var take)
-                ? Results.Ok(store.GetTraces(resource, take).Select(TraceView.From))
-                : InvalidLimit());
+        // Each query reads the current run unless run=<id> names an earlier one the storage file keeps.
+        frontend.MapGet("/api/runs", (ITelemetryRuns runs) => Results.Ok(runs.All));
 
-        frontend.MapGet("/api/logs", (string? resource, string? level, string? text, string? limit, ITelemetryStore store) =>
+        frontend.MapGet("/api/traces", (string? resource, string? limit, string? run, ITelemetryRuns runs) =>
+        {
+            if (!TryParseLimit(limit, out var take))
+            {
+                return InvalidLimit();
+            }
+
+            return runs.Open(run) is { } store
+                ? Results.Ok(store.GetTraces(resource, take).Select(TraceView.From))
+                : UnknownRun(run);
+        });
+
+        frontend.MapGet("/api/logs", (string? resource, string? level, string? text, string? limit, string? run, ITelemetryRuns runs) =>
         {
             if (!TryParseLimit(limit, out var take))
             {
@@ -40,13 +50,17 @@ public static class ApiEndpoints
                     statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return Results.Ok(store.GetLogs(new LogQuery(resource, minimum, text, take)).Select(LogView.From));
+            return runs.Open(run) is { } store
+                ? Results.Ok(store.GetLogs(new LogQuery(resource, minimum, text, take)).Select(LogView.From))
+                : UnknownRun(run);
         });
 
         frontend.MapResources();
 
-        frontend.MapGet("/api/metrics", (string? resource, ITelemetryStore store) =>
-            Results.Ok(InstrumentView.Group(store.GetMetricPoints(resource))));
+        frontend.MapGet("/api/metrics", (string? resource, string? run, ITelemetryRuns runs) =>
+            runs.Open(run) is { } store
+                ? Results.Ok(InstrumentView.Group(store.GetMetricPoints(resource)))
+                : UnknownRun(run));
 
         frontend.MapStaticAssets();
         frontend.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -78,6 +92,9 @@ public static class ApiEndpoints
         limit = DefaultLimit;
         return string.IsNullOrEmpty(text) || (int.TryParse(text, out limit) && limit is > 0 and <= MaxLimit);
     }
+
+    private static IResult UnknownRun(string? run) =>
+        Results.Problem($"No telemetry is kept for run '{run}'; /api/runs lists the runs kept.", statusCode: StatusCodes.Status404NotFound);
 
     private static IResult InvalidLimit() =>
         Results.Problem($"limit must be a whole number from 1 to {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);

@@ -30,4 +30,16 @@ public sealed class DashboardOptions
     public int MaxTraces { get; set; } = 10_000;
 
     public int MaxMetricPoints { get; set; } = 50_000;
+
+    /// <summary>The SQLite file that keeps the last runs' telemetry; null keeps only the current run, in memory.</summary>
+    public string? StoragePath { get; set; }
+
+    /// <summary>
+    /// The run this process records. A dashboard restarted with the same id (as the AppHost does within one run) reloads
+    /// that run's telemetry; null names a new run after the UTC start time.
+    /// </summary>
+    public string? RunId { get; set; }
+
+    /// <summary>How many runs the storage file keeps, the current one included; older ones are deleted at start.</summary>
+    public int KeepRuns { get; set; } = 5;
 }
