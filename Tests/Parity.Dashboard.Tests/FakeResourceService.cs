@@ -45,7 +45,7 @@ public sealed class FakeResourceService : IAsyncDisposable
             context.Response.ContentType = "application/x-ndjson";
             foreach (var name in batches[Math.Min(index, batches.Length - 1)])
             {
-                var view = new ResourceView(name, "Project", "Running", null, null, 0, null, [], [], [], null);
+                var view = new ResourceView(name, "Project", "Running", null, null, 0, null, [], [], [], null, ["stop", "start", "restart"]);
                 await context.Response.WriteAsync(JsonSerializer.Serialize(view, Json) + "\n");
                 await context.Response.Body.FlushAsync();
             }

@@ -17,9 +17,13 @@ internal sealed record ResourceMessage(
     IReadOnlyList<string> Urls,
     IReadOnlyList<ReplicaMessage> Replicas,
     IReadOnlyList<EnvironmentVariableSnapshot> Environment,
-    string? Message)
+    string? Message,
+    IReadOnlyList<string> Commands)
 {
-    public static ResourceMessage From(ResourceSnapshot snapshot) => new(
+    private static readonly string[] ProcessCommands = ["stop", "start", "restart"];
+
+    /// <param name="hasProcess">Whether the resource runs a process of its own (a parameter or a database does not).</param>
+    public static ResourceMessage From(ResourceSnapshot snapshot, bool hasProcess) => new(
         snapshot.Name,
         snapshot.Kind,
         StateOf(snapshot.State),
@@ -30,7 +34,8 @@ internal sealed record ResourceMessage(
         snapshot.Urls ?? [],
         [.. (snapshot.Replicas ?? []).Select((replica, index) => new ReplicaMessage(index, replica.Pid, StateOf(replica.State), replica.Urls))],
         snapshot.Environment ?? [],
-        snapshot.Message);
+        snapshot.Message,
+        hasProcess ? ProcessCommands : []);
 
     private static string StateOf(ResourceState state) =>
         state is ResourceState.Healthy or ResourceState.Unhealthy ? nameof(ResourceState.Running) : state.ToString();

@@ -31,8 +31,9 @@ internal static class ResourceServiceEndpoints
         var hidden = model.Dashboard?.Resource.Name;
         bool IsShown(string name) => !string.Equals(name, hidden, StringComparison.OrdinalIgnoreCase);
 
-        app.MapGet("/resources", (HttpContext context, ResourceNotificationService notifications, IHostApplicationLifetime lifetime) =>
-            WriteLinesAsync(context, lifetime, token => Resources(notifications, IsShown, token)));
+        app.MapGet("/resources", (HttpContext context, ResourceNotificationService notifications, ResourceCommandService commands,
+            IHostApplicationLifetime lifetime) =>
+            WriteLinesAsync(context, lifetime, token => Resources(notifications, commands, IsShown, token)));
 
         app.MapGet("/resources/{name}/console", (string name, HttpContext context, ResourceNotificationService notifications,
             ResourceLoggerService logs, IHostApplicationLifetime lifetime) =>
@@ -62,13 +63,14 @@ internal static class ResourceServiceEndpoints
     }
 
     private static async IAsyncEnumerable<ResourceMessage> Resources(
-        ResourceNotificationService notifications, Func<string, bool> isShown, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        ResourceNotificationService notifications, ResourceCommandService commands, Func<string, bool> isShown,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
     {
         await foreach (var snapshot in notifications.WatchAsync(token))
         {
             if (isShown(snapshot.Name))
             {
-                yield return ResourceMessage.From(snapshot);
+                yield return ResourceMessage.From(snapshot, commands.HasProcess(snapshot.Name));
             }
         }
     }

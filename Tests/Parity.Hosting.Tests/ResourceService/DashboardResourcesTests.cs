@@ -35,6 +35,8 @@ public sealed class DashboardResourcesTests(DashboardTopology topology) : IClass
         var replica = Assert.Single(api.GetProperty("replicas").EnumerateArray());
         Assert.Equal(topology.App.PidOf("api"), replica.GetProperty("pid").GetInt32());
         Assert.StartsWith("tcp://localhost:", resources["cache"].GetProperty("urls")[0].GetString());
+        Assert.Equal(["stop", "start", "restart"], api.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+        Assert.Empty(resources["api-key"].GetProperty("commands").EnumerateArray()); // a parameter runs no process
     }
 
     [Fact]
