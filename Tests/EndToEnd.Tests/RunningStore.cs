@@ -44,6 +44,8 @@ public sealed class RunningStore : IAsyncLifetime
         using var order = await Gateway.PostAsJsonAsync("/api/orders", new { customerId, orderTotal = 1m }, timeout.Token);
         Assert.Equal(HttpStatusCode.Accepted, order.StatusCode);
 
+        // Pages wait for telemetry and for processes, on a machine that runs the whole store besides the browser.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
