@@ -2,7 +2,7 @@ namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>What a launcher is given for one start of its resource.</summary>
 public sealed class NativeLaunchContext(
-    IResource resource, string dataDirectory, bool isPersistent, string? runAsUser, IExpressionRenderer renderer)
+    IResource resource, string dataDirectory, bool isPersistent, string? runAsUser, IExpressionRenderer renderer, Func<int> allocatePort)
 {
     public IResource Resource { get; } = resource;
 
@@ -18,6 +18,9 @@ public sealed class NativeLaunchContext(
     public string Render(ReferenceExpression expression) => expression.Render(renderer);
 
     public string Render(IExpressionValue value) => ReferenceExpression.Of(value).Render(renderer);
+
+    /// <summary>A free loopback port for something the launcher runs beside the service (not an endpoint of the model).</summary>
+    public int AllocatePort() => allocatePort();
 
     public int PortOf(string endpointName) =>
         int.Parse(Render(new EndpointReference((IResourceWithEndpoints)Resource, endpointName).Port), System.Globalization.CultureInfo.InvariantCulture);

@@ -93,7 +93,7 @@ internal sealed class ResourceRunnerFactory(
         {
             DataDirectories.CheckCredentials(resource, dataPath, renderer);
         }
-        return new NativeLaunchContext(resource, dataPath, persistent, runAsUser, renderer);
+        return new NativeLaunchContext(resource, dataPath, persistent, runAsUser, renderer, PortAllocator.Allocate);
     }
 
     /// <summary>A launcher's own readiness check, else the declared HTTP health check (on the replica itself), else none.</summary>

@@ -8,7 +8,7 @@ namespace Parity.Hosting.Integrations.Minio;
 /// </summary>
 internal sealed class MinioNativeLauncher : INativeLauncher
 {
-    private static readonly string? MinioBinary = Orchestration.ExecutableLocator.Find("minio");
+    private static readonly string? MinioBinary = ExecutableLocator.Find("minio");
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     public Task<ProcessSpec> PrepareAsync(NativeLaunchContext context, CancellationToken cancellationToken)

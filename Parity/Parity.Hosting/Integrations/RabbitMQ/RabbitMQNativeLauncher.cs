@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using Parity.Hosting.ApplicationModel;
-using Parity.Hosting.Orchestration;
 
 namespace Parity.Hosting.Integrations.RabbitMQ;
 
@@ -25,7 +24,7 @@ internal sealed class RabbitMQNativeLauncher : INativeLauncher
         var rabbit = (RabbitMQServerResource)context.Resource;
         var home = context.DataDirectory;
         var config = Directory.CreateDirectory(Path.Combine(home, "config")).FullName;
-        var epmdPort = Text(PortAllocator.Allocate());
+        var epmdPort = Text(context.AllocatePort());
         var management = rabbit.ManagementEndpoint.Exists;
 
         WriteOwnerOnly(Path.Combine(config, "rabbitmq.conf"), Configuration(context, rabbit, management));
@@ -40,7 +39,7 @@ internal sealed class RabbitMQNativeLauncher : INativeLauncher
             ["RABBITMQ_NODENAME"] = $"parity-{rabbit.Name}@localhost",
             ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_NODE_PORT"] = Text(context.PortOf(RabbitMQServerResource.PrimaryEndpointName)),
-            ["RABBITMQ_DIST_PORT"] = Text(PortAllocator.Allocate()),
+            ["RABBITMQ_DIST_PORT"] = Text(context.AllocatePort()),
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(home, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(home, "log"),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(config, "rabbitmq.conf"),

@@ -28,7 +28,7 @@ public static class RedisBuilderExtensions
     /// <summary>The major version of the local <c>redis-server</c> ("Redis server v=7.0.15 ..."), or null without one.</summary>
     private static string? InstalledMajorVersion()
     {
-        if (Orchestration.ExecutableLocator.Find("redis-server") is not { } program)
+        if (ExecutableLocator.Find("redis-server") is not { } program)
         {
             return null;
         }

@@ -1,4 +1,4 @@
-namespace Parity.Hosting.Orchestration;
+namespace Parity.Hosting;
 
 /// <summary>Finds a command the way a shell would: a path as given, or the first match on PATH.</summary>
 internal static class ExecutableLocator
