@@ -1,9 +1,9 @@
 namespace Parity.Dashboard.Storage;
 
-/// <summary>Without a storage path the dashboard keeps only the current run, in memory.</summary>
-public sealed class MemoryOnlyTelemetryRuns(ITelemetryStore store) : ITelemetryRuns
+/// <summary>Without a storage path (or with one that cannot be used) the dashboard keeps only the current run, in memory.</summary>
+public sealed class MemoryOnlyTelemetryRuns(ITelemetryStore store, string runId) : ITelemetryRuns
 {
-    public RunInfo Current { get; } = new(DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss"), DateTimeOffset.UtcNow, IsCurrent: true);
+    public RunInfo Current { get; } = new(runId, DateTimeOffset.UtcNow, IsCurrent: true);
 
     public IReadOnlyList<RunInfo> All => [Current];
 

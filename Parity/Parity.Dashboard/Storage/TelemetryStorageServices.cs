@@ -9,17 +9,18 @@ public static class TelemetryStorageServices
 {
     public static IServiceCollection AddTelemetryStorage(this IServiceCollection services, DashboardOptions options)
     {
+        var runId = string.IsNullOrWhiteSpace(options.RunId)
+            ? DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)
+            : options.RunId;
         if (string.IsNullOrWhiteSpace(options.StoragePath))
         {
-            services.AddSingleton<ITelemetryStore>(NewMemoryStore(options));
-            services.AddSingleton<ITelemetryRuns, MemoryOnlyTelemetryRuns>();
+            var store = NewMemoryStore(options);
+            services.AddSingleton<ITelemetryStore>(store);
+            services.AddSingleton<ITelemetryRuns>(new MemoryOnlyTelemetryRuns(store, runId));
             return services;
         }
 
         var path = Path.GetFullPath(options.StoragePath);
-        var runId = string.IsNullOrWhiteSpace(options.RunId)
-            ? DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)
-            : options.RunId;
         services.AddSingleton(sp => new TelemetryWriter(path, runId, options, sp.GetRequiredService<ILogger<TelemetryWriter>>()));
         // Started before the web server listens and so stopped after it (hosted services stop in reverse): its flush on
         // stop includes what the last requests brought.
@@ -40,7 +41,7 @@ public static class TelemetryStorageServices
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             logger.LogError("Cannot use {Path} to keep telemetry ({Message}); this run stays in memory only.", path, e.Message);
-            return new MemoryOnlyTelemetryRuns(NewMemoryStore(options));
+            return new MemoryOnlyTelemetryRuns(NewMemoryStore(options), runId);
         }
     }
 
