@@ -73,8 +73,9 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
                 Environment.ExitCode = DeployCommand.Run(model, options.Args, settings.AppHostDirectory);
                 break;
             default:
-                var appName = Services.GetRequiredService<IConfiguration>()[PublishCommand.AppNameKey];
-                foreach (var published in PublishCommand.Run(model, options.Args, settings.AppHostDirectory, appName))
+                var configuration = Services.GetRequiredService<IConfiguration>();
+                var includeDashboard = configuration.GetValue<bool>(PublishCommand.IncludeDashboardKey);
+                foreach (var published in PublishCommand.Run(model, options.Args, settings.AppHostDirectory, configuration[PublishCommand.AppNameKey], includeDashboard))
                 {
                     Console.WriteLine($"Published {published}");
                 }

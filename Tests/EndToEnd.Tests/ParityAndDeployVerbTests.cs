@@ -52,7 +52,7 @@ public sealed class ParityAndDeployVerbTests
     }
 
     [Fact]
-    public async Task DeployDryRunPrintsTheImageBuildsAndTheApplyAndRunsNothing()
+    public async Task DeployDryRunPrintsTheImageBuildsIncludingTheDashboardsAndTheApplyAndRunsNothing()
     {
         // A copy without secrets.env, and kubectl may have no context: a deploy that ran anything would fail.
         var tree = CopyDeployTree();
@@ -67,9 +67,13 @@ public sealed class ParityAndDeployVerbTests
                 && l.Contains(project, StringComparison.Ordinal) && l.Contains("-t:PublishContainer", StringComparison.Ordinal)
                 && l.Contains($"-p:ContainerRepository={Path.GetFileNameWithoutExtension(project).ToLowerInvariant()} ", StringComparison.Ordinal));
         }
+        // The committed overlays run the dashboard, so its image is built too, from the engine's dashboard project.
+        Assert.Single(lines, l => l.StartsWith("dotnet publish ", StringComparison.Ordinal)
+            && l.Contains("Parity.Dashboard.csproj -t:PublishContainer", StringComparison.Ordinal)
+            && l.Contains("-p:ContainerRepository=parity-dashboard -p:ContainerImageTag=dev", StringComparison.Ordinal));
         var overlay = Path.Combine(tree, "deploy", "kubernetes", "overlays", "dev");
         Assert.Equal($"kubectl apply -k {overlay}", lines[^1]);
-        Assert.Equal(ProjectFiles.Length + 1, lines.Length);
+        Assert.Equal(ProjectFiles.Length + 2, lines.Length);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class ResourceEnvironmentTests
     [Fact]
     public void TelemetryExportIsInjectedOnlyWhenACollectorExists()
     {
-        var otlp = new OtlpExporterSettings("http://localhost:4317", "grpc", ReferenceExpression.Create($"x-otlp-api-key={new RunSecret("k")}"));
+        var otlp = new OtlpExporterSettings(ReferenceExpression.Literal("http://localhost:4317"), "grpc", ReferenceExpression.Create($"x-otlp-api-key={new RunSecret("k")}"));
         var env = Render(_api.Resource, new EnvironmentContext(EnvironmentTarget.Local, Otlp: otlp), randomizePorts: true);
 
         Assert.Equal("http://localhost:4317", env["OTEL_EXPORTER_OTLP_ENDPOINT"]);

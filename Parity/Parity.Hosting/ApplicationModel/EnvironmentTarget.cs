@@ -13,13 +13,19 @@ public enum EnvironmentTarget
 }
 
 /// <summary>Where telemetry goes; null when there is no collector.</summary>
+/// <param name="Endpoint">An expression: locally a URL on localhost, in the cluster the dashboard Service's URL.</param>
 /// <param name="Headers">An expression, because the headers carry the collector's API key: a secret.</param>
-public sealed record OtlpExporterSettings(string Endpoint, string Protocol, ReferenceExpression? Headers)
+public sealed record OtlpExporterSettings(ReferenceExpression Endpoint, string Protocol, ReferenceExpression? Headers)
 {
     /// <summary>The dashboard's OTLP/gRPC endpoint, as every locally run resource gets it (the run and the parity check share it).</summary>
     public static OtlpExporterSettings ForDashboard(int otlpGrpcPort, RunSecret apiKey) =>
-        new($"http://localhost:{otlpGrpcPort}", "grpc", ReferenceExpression.Create($"x-otlp-api-key={apiKey}"));
+        new(ReferenceExpression.Literal($"http://localhost:{otlpGrpcPort}"), "grpc", ReferenceExpression.Create($"x-otlp-api-key={apiKey}"));
 }
 
 /// <param name="InstanceId">The replica's identity locally (<c>service.instance.id</c>).</param>
-public sealed record EnvironmentContext(EnvironmentTarget Target, string? InstanceId = null, OtlpExporterSettings? Otlp = null);
+public sealed record EnvironmentContext(EnvironmentTarget Target, string? InstanceId = null, OtlpExporterSettings? Otlp = null)
+{
+    /// <summary>The cluster's context: telemetry goes to the published dashboard when the model has one, else nowhere.</summary>
+    public static EnvironmentContext ForCluster(DistributedApplicationModel model) =>
+        new(EnvironmentTarget.Cluster, Otlp: model.Resources.OfType<ClusterDashboardResource>().FirstOrDefault()?.OtlpExporter);
+}

@@ -65,7 +65,7 @@ public static class ResourceEnvironment
         }
         if (context.Otlp is { } otlp)
         {
-            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = ReferenceExpression.Literal(otlp.Endpoint);
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp.Endpoint;
             env["OTEL_EXPORTER_OTLP_PROTOCOL"] = ReferenceExpression.Literal(otlp.Protocol);
             if (otlp.Headers is not null)
             {

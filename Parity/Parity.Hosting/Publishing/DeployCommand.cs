@@ -5,7 +5,8 @@ namespace Parity.Hosting.Publishing;
 
 /// <summary>
 /// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR]</c> verb:
-/// builds and pushes one container image per project file with the SDK, then applies the overlay with kubectl.
+/// builds and pushes one container image per project file with the SDK (and the dashboard's, when the overlay runs
+/// it), then applies the overlay with kubectl.
 /// </summary>
 public static class DeployCommand
 {
@@ -68,24 +69,34 @@ public static class DeployCommand
             .DistinctBy(p => Path.GetFullPath(p.Metadata.ProjectPath), StringComparer.Ordinal);
         foreach (var project in projects)
         {
-            var name = ClusterNames.ImageName(project);
-            var image = overlayImages.GetValueOrDefault(name);
-            var (registry, repository) = SplitRegistry(image?.NewName ?? name);
-            List<string> args =
-            [
-                "publish", project.Metadata.ProjectPath, "-t:PublishContainer",
-                $"-p:ContainerRepository={repository}",
-                $"-p:ContainerImageTag={options.Tag ?? image?.NewTag ?? DefaultTag}",
-            ];
-            if ((options.Registry ?? registry) is { } pushTo)
-            {
-                args.Add($"-p:ContainerRegistry={pushTo}");
-            }
-            commands.Add(new ExternalCommand("dotnet", args));
+            commands.Add(PublishContainer(project.Metadata.ProjectPath, ClusterNames.ImageName(project), options, overlayImages));
+        }
+        // Published with --include-dashboard, the overlay pulls the dashboard's image too.
+        if (overlayImages.ContainsKey(ClusterDashboardResource.ImageName))
+        {
+            commands.Add(PublishContainer(ParityTools.ProjectOf("dashboard"), ClusterDashboardResource.ImageName, options, overlayImages));
         }
         List<string> apply = options.Context is { } context ? ["--context", context] : [];
         commands.Add(new ExternalCommand("kubectl", [.. apply, "apply", "-k", overlayDirectory]));
         return commands;
+    }
+
+    private static ExternalCommand PublishContainer(
+        string projectPath, string imageName, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+    {
+        var image = overlayImages.GetValueOrDefault(imageName);
+        var (registry, repository) = SplitRegistry(image?.NewName ?? imageName);
+        List<string> args =
+        [
+            "publish", projectPath, "-t:PublishContainer",
+            $"-p:ContainerRepository={repository}",
+            $"-p:ContainerImageTag={options.Tag ?? image?.NewTag ?? DefaultTag}",
+        ];
+        if ((options.Registry ?? registry) is { } pushTo)
+        {
+            args.Add($"-p:ContainerRegistry={pushTo}");
+        }
+        return new ExternalCommand("dotnet", args);
     }
 
     /// <summary>Splits <c>registry.example.com/store/orders</c> as Docker does: a first segment with a dot, a colon or <c>localhost</c> is a registry.</summary>

@@ -6,7 +6,10 @@ namespace Parity.Hosting.Publishing;
 /// <summary>
 /// The AppHost's <c>publish</c> verb: <c>publish [--output DIR]</c>, or Aspire's <c>--publisher manifest --output-path FILE</c>.
 /// Without an output, the artifacts go to the solution root, wherever the command runs from: aspire-manifest.json and,
-/// unless only the manifest was asked for (<c>--output-path</c>), deploy/kubernetes/.
+/// unless only the manifest was asked for (<c>--output-path</c>), deploy/kubernetes/. With <c>--include-dashboard</c>
+/// (or <c>Parity:IncludeDashboard=true</c> in the AppHost's configuration) the cluster also runs the dashboard and every
+/// project exports telemetry to it, as with Aspir8's option of that name; aspire-manifest.json never carries it, as
+/// Aspire's does not.
 /// </summary>
 internal static class PublishCommand
 {
@@ -17,7 +20,12 @@ internal static class PublishCommand
 
     public const string DefaultAppName = "app";
 
-    public static IReadOnlyList<string> Run(DistributedApplicationModel model, string[] args, string appHostDirectory, string? appName)
+    public const string IncludeDashboardOption = "--include-dashboard";
+
+    /// <summary>The same choice as configuration, so an AppHost that always publishes the dashboard says so once.</summary>
+    public const string IncludeDashboardKey = "Parity:IncludeDashboard";
+
+    public static IReadOnlyList<string> Run(DistributedApplicationModel model, string[] args, string appHostDirectory, string? appName, bool includeDashboard)
     {
         if (ValueOf(args, "--output-path") is { } manifestOnly)
         {
@@ -27,7 +35,10 @@ internal static class PublishCommand
         var output = Path.GetFullPath(ValueOf(args, "--output") ?? SolutionRoot(appHostDirectory));
         var manifestPath = Path.Combine(output, ManifestFileName);
         ManifestPublisher.Write(model, manifestPath);
-        return [manifestPath, KubernetesPublisher.Write(model, output, appName ?? DefaultAppName)];
+        var cluster = includeDashboard || args.Contains(IncludeDashboardOption)
+            ? new DistributedApplicationModel([.. model.Resources, new ClusterDashboardResource()])
+            : model;
+        return [manifestPath, KubernetesPublisher.Write(cluster, output, appName ?? DefaultAppName)];
     }
 
     public static string? ValueOf(string[] args, string option) =>

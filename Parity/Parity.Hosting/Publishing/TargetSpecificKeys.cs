@@ -17,7 +17,8 @@ public static class TargetSpecificKeys
         "ASPNETCORE_ENVIRONMENT",
         "DOTNET_ENVIRONMENT",
 
-        // Telemetry goes to the local dashboard; in the cluster to whatever collector the platform provides.
+        // Telemetry goes to the local dashboard at an allocated port with this run's key; in the cluster to the published
+        // dashboard's Service with the Secret's key (publish --include-dashboard), or to no collector at all.
         "OTEL_EXPORTER_OTLP_ENDPOINT",
         "OTEL_EXPORTER_OTLP_PROTOCOL",
         "OTEL_EXPORTER_OTLP_HEADERS",

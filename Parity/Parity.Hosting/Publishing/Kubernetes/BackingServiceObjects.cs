@@ -13,11 +13,11 @@ internal static class BackingServiceObjects
     private const string InitScriptsVolume = "initdb";
     private const string DefaultVolumeSize = "1Gi";
 
-    public static IEnumerable<KubernetesDocument> For(ContainerResource container, string secretName)
+    public static IEnumerable<KubernetesDocument> For(ContainerResource container, EnvironmentContext context, string secretName)
     {
         var image = container.AnnotationsOf<ContainerImageAnnotation>().LastOrDefault()
             ?? throw new DistributedApplicationException($"Resource '{container.Name}' has no container image for publishing.");
-        var environment = ContainerEnvironment.Of(container, secretName);
+        var environment = ContainerEnvironment.Of(container, context, secretName);
         var initScripts = container is PostgresServerResource { Databases.Count: > 0 } postgres ? InitScripts(postgres) : null;
         if (initScripts is not null)
         {

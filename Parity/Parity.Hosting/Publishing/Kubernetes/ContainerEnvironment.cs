@@ -12,12 +12,12 @@ internal sealed record ContainerEnvironment(
     IList<V1EnvVar> SecretDerived,
     IList<string>? Args)
 {
-    public static ContainerEnvironment Of(IResource resource, string secretName)
+    public static ContainerEnvironment Of(IResource resource, EnvironmentContext context, string secretName)
     {
         var renderer = new ClusterExpressionRenderer();
         var plain = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var derived = new List<V1EnvVar>();
-        foreach (var (name, value) in ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Cluster)).OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in ResourceEnvironment.Build(resource, context).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (value.IsSecret)
             {

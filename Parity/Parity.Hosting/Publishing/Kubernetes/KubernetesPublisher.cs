@@ -23,14 +23,16 @@ public static class KubernetesPublisher
             .Select(w => w.Resource)
             .ToHashSet();
         var projects = model.Resources.OfType<ProjectResource>().ToList();
+        var context = EnvironmentContext.ForCluster(model);
 
         var baseDocuments = new List<KubernetesDocument>();
         foreach (var resource in model.Resources)
         {
             baseDocuments.AddRange(resource switch
             {
-                ProjectResource project => ProjectObjects.For(project, runOnce.Contains(project), secretName),
-                ContainerResource container => BackingServiceObjects.For(container, secretName),
+                ProjectResource project => ProjectObjects.For(project, runOnce.Contains(project), context, secretName),
+                ClusterDashboardResource dashboard => DashboardObjects.For(dashboard, context, secretName),
+                ContainerResource container => BackingServiceObjects.For(container, context, secretName),
                 _ when resource.IsValueOnly() || resource is IResourceWithParent => [],
                 _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no Kubernetes form."),
             });
@@ -38,8 +40,11 @@ public static class KubernetesPublisher
         var baseFiles = baseDocuments.Select(d => d.FileName).Order(StringComparer.Ordinal).ToList();
         baseDocuments.Add(new("kustomization.yaml", new Kustomization { Resources = baseFiles }));
 
-        var secrets = SecretParameters(model);
-        var imageNames = projects.Select(ClusterNames.ImageName).Distinct().Order(StringComparer.Ordinal).ToList();
+        var secrets = SecretParameters(model, context);
+        // The images the overlays tag: the projects', and the dashboard's, which deploy also builds.
+        var imageNames = projects.Select(ClusterNames.ImageName)
+            .Concat(model.Resources.OfType<ClusterDashboardResource>().Select(_ => ClusterDashboardResource.ImageName))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
         var deployed = projects.Where(p => !runOnce.Contains(p)).ToList();
 
         ClearGenerated(root);
@@ -54,12 +59,12 @@ public static class KubernetesPublisher
     }
 
     /// <summary>Every secret parameter some container reads, in the order the Secret's keys are listed.</summary>
-    private static List<ParameterResource> SecretParameters(DistributedApplicationModel model)
+    private static List<ParameterResource> SecretParameters(DistributedApplicationModel model, EnvironmentContext context)
     {
         var renderer = new ClusterExpressionRenderer();
         foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource))
         {
-            foreach (var value in ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Cluster)).Values)
+            foreach (var value in ResourceEnvironment.Build(resource, context).Values)
             {
                 value.Render(renderer);
             }

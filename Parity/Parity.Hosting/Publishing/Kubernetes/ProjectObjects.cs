@@ -8,9 +8,9 @@ internal static class ProjectObjects
 {
     public const string DefaultImageTag = "latest";
 
-    public static IEnumerable<KubernetesDocument> For(ProjectResource project, bool runsOnce, string secretName)
+    public static IEnumerable<KubernetesDocument> For(ProjectResource project, bool runsOnce, EnvironmentContext context, string secretName)
     {
-        var environment = ContainerEnvironment.Of(project, secretName);
+        var environment = ContainerEnvironment.Of(project, context, secretName);
         yield return new(ClusterNames.FileName(project, V1ConfigMap.KubeKind), ConfigMap(project, environment));
         if (runsOnce)
         {
@@ -154,18 +154,21 @@ internal static class ProjectObjects
             Ports = withProbes ? ContainerPorts(project) : null,
             EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ClusterNames.ConfigMapName(project) } }],
             Env = environment.SecretDerived.Count > 0 ? environment.SecretDerived : null,
-            Resources = new V1ResourceRequirements
-            {
-                Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("128Mi") },
-                Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("500m"), ["memory"] = new("512Mi") },
-            },
+            Resources = DefaultResources(),
             // ServiceDefaults maps /alive (the process answers) and /health (its dependencies answer too).
             LivenessProbe = withProbes && http is not null ? HttpProbe(probes.LivenessPath, http.Name) : null,
             ReadinessProbe = withProbes && http is not null ? HttpProbe(probes.ReadinessPath, http.Name) : null,
         };
     }
 
-    private static V1Probe HttpProbe(string path, string portName) => new()
+    /// <summary>What every Deployment's container requests and may use; the prod overlay raises both.</summary>
+    public static V1ResourceRequirements DefaultResources() => new()
+    {
+        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("128Mi") },
+        Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("500m"), ["memory"] = new("512Mi") },
+    };
+
+    public static V1Probe HttpProbe(string path, string portName) => new()
     {
         HttpGet = new V1HTTPGetAction { Path = path, Port = portName },
         InitialDelaySeconds = 5,
