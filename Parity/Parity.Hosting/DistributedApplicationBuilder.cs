@@ -16,6 +16,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     private readonly DistributedApplicationOptions _options;
     private readonly GeneratedSecrets _secrets;
 
+    private static readonly string[] VerbSwitches = [Publishing.PublishCommand.IncludeDashboardOption, Publishing.DeployCommand.DryRunOption];
+
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
         var capture = AppHostCapture.Current;
@@ -24,7 +26,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         AppHostDirectory = capture?.AppHostDirectory ?? FindAppHostDirectory();
         _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = options.Args,
+            // A verb's switch has no value: given to configuration, it would swallow the next argument as one.
+            Args = [.. options.Args.Where(arg => !VerbSwitches.Contains(arg))],
             ContentRootPath = AppHostDirectory,
             EnvironmentName = Environments.Development,
         });

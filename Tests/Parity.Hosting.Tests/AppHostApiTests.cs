@@ -67,6 +67,15 @@ public sealed class AppHostApiTests
         Assert.False(builder.ExecutionContext.IsRunMode);
     }
 
+    [Theory]
+    [InlineData("publish", "--include-dashboard")]
+    [InlineData("deploy", "--dry-run")]
+    public void AVerbsSwitchLeavesTheNextSettingToConfiguration(string verb, string verbSwitch)
+    {
+        var builder = DistributedApplication.CreateBuilder([verb, verbSwitch, "--Parity:AppName=shop"]);
+        Assert.Equal("shop", builder.Configuration["Parity:AppName"]);
+    }
+
     [Fact]
     public void EndpointNamesAreUniquePerResource()
     {

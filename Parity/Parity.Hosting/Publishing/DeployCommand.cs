@@ -10,6 +10,8 @@ namespace Parity.Hosting.Publishing;
 /// </summary>
 public static class DeployCommand
 {
+    public const string DryRunOption = "--dry-run";
+
     private const string DefaultTag = "latest";
 
     public static int Run(DistributedApplicationModel model, string[] args, string appHostDirectory)
@@ -18,7 +20,7 @@ public static class DeployCommand
         var options = new DeployOptions(
             location.Name,
             PublishCommand.ValueOf(args, "--context"),
-            args.Contains("--dry-run"),
+            args.Contains(DryRunOption),
             PublishCommand.ValueOf(args, "--registry"),
             PublishCommand.ValueOf(args, "--tag"));
         try
