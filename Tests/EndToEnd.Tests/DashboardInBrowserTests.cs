@@ -35,6 +35,7 @@ public sealed class DashboardInBrowserTests(RunningStore store)
         }
 
         await Expect(page.Locator("tr[data-resource='postgres'] [data-testid=state]")).ToHaveTextAsync("Running");
+        await Expect(page.Locator("[data-testid=run] option:checked")).ToContainTextAsync("(current)");
         await SaveScreenshotAsync(page, "resources");
 
         await page.Locator("tr[data-resource='customers'] button.link").ClickAsync();
@@ -60,6 +61,15 @@ public sealed class DashboardInBrowserTests(RunningStore store)
         await Expect(lines).ToHaveCountAsync(1);
         await page.Locator("[data-testid=console-search]").FillAsync("");
         await SaveScreenshotAsync(page, "console-logs");
+
+        // notifications runs two replicas: each line says which one wrote it, and the page can show one replica.
+        await page.GotoAsync(new Uri(store.DashboardUrl, "/console/notifications").ToString());
+        var replicaTags = page.Locator("[data-testid=console] .replica");
+        await Expect(replicaTags.Filter(new() { HasText = "[0]" }).First).ToBeVisibleAsync();
+        await Expect(replicaTags.Filter(new() { HasText = "[1]" }).First).ToBeVisibleAsync();
+        await page.Locator("[data-testid=console-replica]").SelectOptionAsync("1");
+        await Expect(replicaTags.Filter(new() { HasText = "[0]" })).ToHaveCountAsync(0);
+        await Expect(replicaTags.Filter(new() { HasText = "[1]" }).First).ToBeVisibleAsync();
     }
 
     [Fact]
