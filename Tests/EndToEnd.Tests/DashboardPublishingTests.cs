@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using k8s;
 using k8s.Models;
+using static EndToEnd.Tests.ProgramRun;
 
 namespace EndToEnd.Tests;
 
@@ -12,7 +12,6 @@ public sealed class DashboardPublishingTests
 {
     private const string Dashboard = "parity-dashboard";
     private const string ApiKeyVariable = "PARAM_PARITY_DASHBOARD_OTLP_API_KEY";
-    private static readonly string AppHost = new Projects.AppHost().TargetPath!;
     private static readonly string[] Overlays = ["dev", "staging", "prod"];
     private static readonly string[] Services = ["catalog", "customers", "gateway", "notifications", "orders"];
     private static readonly string[] RunOnce = ["catalog-migrations", "customers-migrations", "orders-migrations"];
@@ -158,22 +157,9 @@ public sealed class DashboardPublishingTests
         var output = Directory.CreateTempSubdirectory("parity-dashboard-publish-").FullName;
         // The flag goes last: the configuration's command-line reader would take the next argument as its value.
         string[] flag = includeDashboard ? ["--include-dashboard"] : [];
-        var (exitCode, _, stderr) = await RunAsync("dotnet", [AppHost, "publish", "--output", output, "--Parity:IncludeDashboard=false", .. flag]);
+        var (exitCode, _, stderr) = await RunAppHostAsync(["publish", "--output", output, "--Parity:IncludeDashboard=false", .. flag]);
         Assert.True(exitCode == 0, stderr);
         return Path.Combine(output, "deploy", "kubernetes");
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
-    }
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
+using static EndToEnd.Tests.ProgramRun;
 
 namespace EndToEnd.Tests;
 
@@ -9,7 +9,6 @@ namespace EndToEnd.Tests;
 public sealed class KubernetesPublishingTests
 {
     private const string KubernetesDirectory = "deploy/kubernetes";
-    private static readonly string AppHost = new Projects.AppHost().TargetPath!;
     private static readonly string RepositoryRoot = Path.GetDirectoryName(Path.GetDirectoryName(new Projects.AppHost().ProjectPath))!;
     private static readonly string[] Overlays = ["dev", "staging", "prod"];
 
@@ -126,22 +125,9 @@ public sealed class KubernetesPublishingTests
     private static async Task<string> PublishAsync(params string[] extraArgs)
     {
         var output = Directory.CreateTempSubdirectory("parity-kubernetes-").FullName;
-        var (exitCode, _, stderr) = await RunAsync("dotnet", [AppHost, "publish", "--output", output, .. extraArgs]);
+        var (exitCode, _, stderr) = await RunAppHostAsync(["publish", "--output", output, .. extraArgs]);
         Assert.True(exitCode == 0, stderr);
         return output;
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, params string[] args)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
-    }
 }

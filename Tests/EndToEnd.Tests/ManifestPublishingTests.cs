@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using Parity.Hosting.ApplicationModel;
@@ -10,7 +9,6 @@ namespace EndToEnd.Tests;
 /// <summary>aspire-manifest.json as the reference AppHost publishes it: committed, current, valid, and free of secrets.</summary>
 public sealed class ManifestPublishingTests
 {
-    private static readonly string AppHost = new Projects.AppHost().TargetPath!;
     private static readonly string RepositoryRoot = Path.GetDirectoryName(Path.GetDirectoryName(new Projects.AppHost().ProjectPath))!;
 
     [Fact]
@@ -63,16 +61,8 @@ public sealed class ManifestPublishingTests
     private static async Task<string> PublishAsync(params string[] extraArgs)
     {
         var output = Directory.CreateTempSubdirectory("parity-manifest-").FullName;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[AppHost, "publish", "--output", output, .. extraArgs])
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, await stderr);
+        var (exitCode, _, stderr) = await ProgramRun.RunAppHostAsync(["publish", "--output", output, .. extraArgs]);
+        Assert.True(exitCode == 0, stderr);
         return await File.ReadAllTextAsync(Path.Combine(output, "aspire-manifest.json"), TestContext.Current.CancellationToken);
     }
 

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using static EndToEnd.Tests.ProgramRun;
 
 namespace EndToEnd.Tests;
 
@@ -8,7 +8,6 @@ namespace EndToEnd.Tests;
 /// </summary>
 public sealed class ParityAndDeployVerbTests
 {
-    private static readonly string AppHost = new Projects.AppHost().TargetPath!;
     private static readonly string RepositoryRoot = Path.GetDirectoryName(Path.GetDirectoryName(new Projects.AppHost().ProjectPath))!;
     private static readonly string[] ProjectFiles = ["Catalog.csproj", "Customers.csproj", "Gateway.csproj", "Notifications.csproj", "Orders.csproj"];
 
@@ -102,17 +101,4 @@ public sealed class ParityAndDeployVerbTests
         return root;
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppHostAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[AppHost, .. args])
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
-    }
 }

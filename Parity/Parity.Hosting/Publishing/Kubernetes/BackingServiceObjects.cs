@@ -32,7 +32,7 @@ internal static class BackingServiceObjects
     {
         ApiVersion = V1ConfigMap.KubeApiVersion,
         Kind = V1ConfigMap.KubeKind,
-        Metadata = Metadata(postgres, $"{postgres.Name}-initdb"),
+        Metadata = ClusterNames.Metadata(postgres, $"{postgres.Name}-initdb"),
         Data = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["create-databases.sql"] = string.Concat(postgres.Databases.Values.Order(StringComparer.Ordinal)
@@ -59,7 +59,7 @@ internal static class BackingServiceObjects
         {
             ApiVersion = $"{V1StatefulSet.KubeGroup}/{V1StatefulSet.KubeApiVersion}",
             Kind = V1StatefulSet.KubeKind,
-            Metadata = Metadata(container),
+            Metadata = ClusterNames.Metadata(container),
             Spec = new V1StatefulSetSpec
             {
                 ServiceName = container.Name,
@@ -119,7 +119,7 @@ internal static class BackingServiceObjects
     {
         ApiVersion = V1Service.KubeApiVersion,
         Kind = V1Service.KubeKind,
-        Metadata = Metadata(container),
+        Metadata = ClusterNames.Metadata(container),
         Spec = new V1ServiceSpec
         {
             // Headless: the name resolves to the StatefulSet's pod, which a single-replica backing service is.
@@ -131,11 +131,5 @@ internal static class BackingServiceObjects
                 return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = port };
             })],
         },
-    };
-
-    private static V1ObjectMeta Metadata(IResource resource, string? name = null) => new()
-    {
-        Name = name ?? resource.Name,
-        Labels = ClusterNames.Selector(resource),
     };
 }

@@ -1,3 +1,4 @@
+using k8s.Models;
 using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Publishing.Kubernetes;
@@ -8,6 +9,9 @@ internal static class ClusterNames
     public const string NameLabel = "app.kubernetes.io/name";
 
     public static Dictionary<string, string> Selector(IResource resource) => new(StringComparer.Ordinal) { [NameLabel] = resource.Name };
+
+    /// <summary>An object's name (the resource's, unless given) and the label its selectors match.</summary>
+    public static V1ObjectMeta Metadata(IResource resource, string? name = null) => new() { Name = name ?? resource.Name, Labels = Selector(resource) };
 
     public static string SecretName(string appName) => $"{appName}-secrets";
 

@@ -14,14 +14,14 @@ internal static class DashboardObjects
     {
         var environment = ContainerEnvironment.Of(dashboard, context, secretName);
         yield return new(ClusterNames.FileName(dashboard, V1Deployment.KubeKind), Deployment(dashboard, environment));
-        yield return new(ClusterNames.FileName(dashboard, V1Service.KubeKind), Service(dashboard));
+        yield return new(ClusterNames.FileName(dashboard, V1Service.KubeKind), ProjectObjects.Service(dashboard));
     }
 
     private static V1Deployment Deployment(ClusterDashboardResource dashboard, ContainerEnvironment environment) => new()
     {
         ApiVersion = $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}",
         Kind = V1Deployment.KubeKind,
-        Metadata = Metadata(dashboard),
+        Metadata = ClusterNames.Metadata(dashboard),
         Spec = new V1DeploymentSpec
         {
             Replicas = 1,
@@ -37,12 +37,7 @@ internal static class DashboardObjects
                         {
                             Name = dashboard.Name,
                             Image = dashboard.AnnotationsOf<ContainerImageAnnotation>().Last().Reference,
-                            Ports = [.. dashboard.Endpoints().Select(e => new V1ContainerPort
-                            {
-                                ContainerPort = ClusterExpressionRenderer.ServicePort(dashboard, e),
-                                Name = e.Name,
-                                Protocol = "TCP",
-                            })],
+                            Ports = ProjectObjects.ContainerPorts(dashboard),
                             Env = environment.AllAsEnv(),
                             Resources = ProjectObjects.DefaultResources(),
                             LivenessProbe = ProjectObjects.HttpProbe("/health", DashboardAnnotation.FrontendEndpoint),
@@ -53,25 +48,4 @@ internal static class DashboardObjects
             },
         },
     };
-
-    private static V1Service Service(ClusterDashboardResource dashboard) => new()
-    {
-        ApiVersion = V1Service.KubeApiVersion,
-        Kind = V1Service.KubeKind,
-        Metadata = Metadata(dashboard),
-        Spec = new V1ServiceSpec
-        {
-            Type = "ClusterIP",
-            Selector = ClusterNames.Selector(dashboard),
-            Ports = [.. dashboard.Endpoints().Select(e => new V1ServicePort
-            {
-                Name = e.Name,
-                Port = ClusterExpressionRenderer.ServicePort(dashboard, e),
-                Protocol = "TCP",
-                TargetPort = e.Name,
-            })],
-        },
-    };
-
-    private static V1ObjectMeta Metadata(IResource resource) => new() { Name = resource.Name, Labels = ClusterNames.Selector(resource) };
 }

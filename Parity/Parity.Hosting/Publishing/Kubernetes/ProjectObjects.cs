@@ -51,7 +51,7 @@ internal static class ProjectObjects
     {
         ApiVersion = $"{V2HorizontalPodAutoscaler.KubeGroup}/{V2HorizontalPodAutoscaler.KubeApiVersion}",
         Kind = V2HorizontalPodAutoscaler.KubeKind,
-        Metadata = Metadata(project, project.Name),
+        Metadata = ClusterNames.Metadata(project, project.Name),
         Spec = new V2HorizontalPodAutoscalerSpec
         {
             ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = V1Deployment.KubeKind, Name = project.Name },
@@ -88,7 +88,7 @@ internal static class ProjectObjects
     {
         ApiVersion = V1ConfigMap.KubeApiVersion,
         Kind = V1ConfigMap.KubeKind,
-        Metadata = Metadata(project, ClusterNames.ConfigMapName(project)),
+        Metadata = ClusterNames.Metadata(project, ClusterNames.ConfigMapName(project)),
         Data = environment.Plain,
     };
 
@@ -96,7 +96,7 @@ internal static class ProjectObjects
     {
         ApiVersion = $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}",
         Kind = V1Deployment.KubeKind,
-        Metadata = Metadata(project),
+        Metadata = ClusterNames.Metadata(project),
         Spec = new V1DeploymentSpec
         {
             Replicas = ClusterReplicas(project),
@@ -124,7 +124,7 @@ internal static class ProjectObjects
     {
         ApiVersion = $"{V1Job.KubeGroup}/{V1Job.KubeApiVersion}",
         Kind = V1Job.KubeKind,
-        Metadata = Metadata(project),
+        Metadata = ClusterNames.Metadata(project),
         Spec = new V1JobSpec
         {
             BackoffLimit = 6,
@@ -176,22 +176,23 @@ internal static class ProjectObjects
         FailureThreshold = 3,
     };
 
-    private static IList<V1ContainerPort>? ContainerPorts(IResource resource) => resource.Endpoints() is { Count: > 0 } endpoints
+    public static IList<V1ContainerPort>? ContainerPorts(IResource resource) => resource.Endpoints() is { Count: > 0 } endpoints
         ? [.. endpoints.Select(e => new V1ContainerPort { ContainerPort = ClusterExpressionRenderer.ServicePort(resource, e), Name = e.Name, Protocol = "TCP" })]
         : null;
 
-    private static V1Service Service(ProjectResource project) => new()
+    /// <summary>A ClusterIP Service over every endpoint of a resource that runs as a Deployment.</summary>
+    public static V1Service Service(IResource resource) => new()
     {
         ApiVersion = V1Service.KubeApiVersion,
         Kind = V1Service.KubeKind,
-        Metadata = Metadata(project),
+        Metadata = ClusterNames.Metadata(resource),
         Spec = new V1ServiceSpec
         {
             Type = "ClusterIP",
-            Selector = ClusterNames.Selector(project),
-            Ports = [.. project.Endpoints().Select(e =>
+            Selector = ClusterNames.Selector(resource),
+            Ports = [.. resource.Endpoints().Select(e =>
             {
-                var port = ClusterExpressionRenderer.ServicePort(project, e);
+                var port = ClusterExpressionRenderer.ServicePort(resource, e);
                 return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = e.Name };
             })],
         },
@@ -201,7 +202,7 @@ internal static class ProjectObjects
     {
         ApiVersion = $"{V1Ingress.KubeGroup}/{V1Ingress.KubeApiVersion}",
         Kind = V1Ingress.KubeKind,
-        Metadata = Metadata(project),
+        Metadata = ClusterNames.Metadata(project),
         Spec = new V1IngressSpec
         {
             Rules =
@@ -235,28 +236,22 @@ internal static class ProjectObjects
         {
             ApiVersion = V1ServiceAccount.KubeApiVersion,
             Kind = V1ServiceAccount.KubeKind,
-            Metadata = Metadata(project),
+            Metadata = ClusterNames.Metadata(project),
         });
         yield return new(ClusterNames.FileName(project, V1Role.KubeKind), new V1Role
         {
             ApiVersion = $"{V1Role.KubeGroup}/{V1Role.KubeApiVersion}",
             Kind = V1Role.KubeKind,
-            Metadata = Metadata(project),
+            Metadata = ClusterNames.Metadata(project),
             Rules = [new V1PolicyRule { ApiGroups = ["batch"], Resources = ["jobs"], Verbs = ["get", "list", "watch"] }],
         });
         yield return new(ClusterNames.FileName(project, V1RoleBinding.KubeKind), new V1RoleBinding
         {
             ApiVersion = $"{V1RoleBinding.KubeGroup}/{V1RoleBinding.KubeApiVersion}",
             Kind = V1RoleBinding.KubeKind,
-            Metadata = Metadata(project),
+            Metadata = ClusterNames.Metadata(project),
             RoleRef = new V1RoleRef { ApiGroup = V1Role.KubeGroup, Kind = V1Role.KubeKind, Name = project.Name },
             Subjects = [new Rbacv1Subject { Kind = V1ServiceAccount.KubeKind, Name = project.Name }],
         });
     }
-
-    private static V1ObjectMeta Metadata(IResource resource, string? name = null) => new()
-    {
-        Name = name ?? resource.Name,
-        Labels = ClusterNames.Selector(resource),
-    };
 }
