@@ -36,6 +36,18 @@ public sealed class InMemoryTelemetryStoreTests
         Assert.Equal(50, store.TraceCount);
     }
 
-    private static SpanRecord Span(string traceId) =>
-        new(traceId, "0000000000000001", null, "op", "Internal", "svc", DateTimeOffset.UtcNow, 1, "Unset", false, NoAttributes, []);
+    [Fact]
+    public void Every_resource_that_sent_telemetry_is_named_once()
+    {
+        var store = new InMemoryTelemetryStore(maxTraces: 10, maxLogs: 10, maxMetricPoints: 10);
+
+        store.AddSpans([Span("t1", "orders"), Span("t2", "gateway")]);
+        store.AddLogs([new LogEntry(DateTimeOffset.UnixEpoch, "Information", 9, "hi", "customers", NoAttributes, null, null)]);
+        store.AddMetricPoints([new MetricPoint("orders", "requests", "1", MetricKind.Sum, DateTimeOffset.UnixEpoch, NoAttributes, 1)]);
+
+        Assert.Equal(["customers", "gateway", "orders"], store.ResourceNames);
+    }
+
+    private static SpanRecord Span(string traceId, string resource = "svc") =>
+        new(traceId, "0000000000000001", null, "op", "Internal", resource, DateTimeOffset.UtcNow, 1, "Unset", false, NoAttributes, []);
 }

@@ -19,6 +19,9 @@ public interface ITelemetryStore
 
     int TraceCount { get; }
 
+    /// <summary>Every resource that sent this store telemetry, by name.</summary>
+    IReadOnlyList<string> ResourceNames { get; }
+
     /// <summary>Oldest first, the newest <see cref="LogQuery.Limit"/> matches.</summary>
     IReadOnlyList<LogEntry> GetLogs(LogQuery query);
 

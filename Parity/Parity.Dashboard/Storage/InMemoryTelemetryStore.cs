@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Parity.Dashboard.Storage;
 
 /// <summary>Keeps the newest telemetry in memory up to fixed caps, evicting the oldest first.</summary>
@@ -17,6 +19,8 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
 
     private readonly Lock _metricsLock = new();
     private readonly Queue<MetricPoint> _metricPoints = new();
+
+    private readonly ConcurrentDictionary<string, byte> _resources = new(StringComparer.Ordinal);
 
     private long _version;
 
@@ -58,45 +62,19 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
                 }
 
                 list.Add(span);
+                RememberResource(span.Resource);
             }
         }
 
         Interlocked.Increment(ref _version);
     }
 
-    public void AddLogs(IEnumerable<LogEntry> logs)
-    {
-        lock (_logsLock)
-        {
-            foreach (var log in logs)
-            {
-                _logs.Enqueue(log);
-                if (_logs.Count > _maxLogs)
-                {
-                    _logs.Dequeue();
-                }
-            }
-        }
+    public void AddLogs(IEnumerable<LogEntry> logs) => Append(_logsLock, _logs, logs, _maxLogs, log => log.Resource);
 
-        Interlocked.Increment(ref _version);
-    }
+    public void AddMetricPoints(IEnumerable<MetricPoint> points) =>
+        Append(_metricsLock, _metricPoints, points, _maxMetricPoints, point => point.Resource);
 
-    public void AddMetricPoints(IEnumerable<MetricPoint> points)
-    {
-        lock (_metricsLock)
-        {
-            foreach (var point in points)
-            {
-                _metricPoints.Enqueue(point);
-                if (_metricPoints.Count > _maxMetricPoints)
-                {
-                    _metricPoints.Dequeue();
-                }
-            }
-        }
-
-        Interlocked.Increment(ref _version);
-    }
+    public IReadOnlyList<string> ResourceNames => [.. _resources.Keys.Order(StringComparer.Ordinal)];
 
     public IReadOnlyList<TraceRecord> GetTraces(string? resource, int limit)
     {
@@ -136,6 +114,35 @@ public sealed class InMemoryTelemetryStore : ITelemetryStore
         lock (_metricsLock)
         {
             return [.. _metricPoints.Where(p => string.IsNullOrEmpty(resource) || p.Resource == resource)];
+        }
+    }
+
+    /// <summary>Adds items to a queue kept at its cap by dropping the oldest.</summary>
+    private void Append<T>(Lock gate, Queue<T> queue, IEnumerable<T> items, int cap, Func<T, string> resourceOf)
+    {
+        lock (gate)
+        {
+            foreach (var item in items)
+            {
+                queue.Enqueue(item);
+                if (queue.Count > cap)
+                {
+                    queue.Dequeue();
+                }
+
+                RememberResource(resourceOf(item));
+            }
+        }
+
+        Interlocked.Increment(ref _version);
+    }
+
+    // Looked up before adding: the name is almost always known already, and a lookup takes no lock.
+    private void RememberResource(string resource)
+    {
+        if (!_resources.ContainsKey(resource))
+        {
+            _resources.TryAdd(resource, 0);
         }
     }
 

@@ -10,6 +10,8 @@ public sealed class PersistedTelemetryStore(ITelemetryStore memory, TelemetryWri
 
     public int TraceCount => memory.TraceCount;
 
+    public IReadOnlyList<string> ResourceNames => memory.ResourceNames;
+
     public void AddSpans(IEnumerable<SpanRecord> spans)
     {
         // Materialized once: the receivers hand over lazy sequences, and both destinations read them.

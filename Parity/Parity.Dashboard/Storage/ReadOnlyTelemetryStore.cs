@@ -7,6 +7,8 @@ public sealed class ReadOnlyTelemetryStore(ITelemetryStore loaded) : ITelemetryS
 
     public int TraceCount => loaded.TraceCount;
 
+    public IReadOnlyList<string> ResourceNames => loaded.ResourceNames;
+
     public void AddSpans(IEnumerable<SpanRecord> spans) => throw PastRun();
 
     public void AddLogs(IEnumerable<LogEntry> logs) => throw PastRun();
