@@ -4,6 +4,7 @@ using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Parity.S3.Tests.Server;
+using static Parity.S3.Tests.Clients.AwsSdkTestSteps;
 
 namespace Parity.S3.Tests.Clients;
 
@@ -45,7 +46,7 @@ public sealed class AwsSdkBucketAndObjectTests(S3ServerFixture server) : IClassF
     public async Task An_object_round_trips_with_its_metadata_content_type_and_md5_etag()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         const string key = "photos/2026/café ☕/cat+dog (1).txt";
         var content = Encoding.UTF8.GetBytes("Hello from Parity.S3 — ünïcödé body");
         var put = new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(content), ContentType = "text/plain; charset=utf-8" };
@@ -57,7 +58,7 @@ public sealed class AwsSdkBucketAndObjectTests(S3ServerFixture server) : IClassF
         Assert.Equal($"\"{md5}\"", putResponse.ETag);
 
         using var get = await s3.GetObjectAsync(bucket, key, cancellation);
-        Assert.Equal(content, await ReadAllAsync(get.ResponseStream));
+        Assert.Equal(content, await ReadAllAsync(get.ResponseStream, cancellation));
         Assert.Equal("text/plain; charset=utf-8", get.Headers.ContentType);
         Assert.Equal("alice", get.Metadata["owner"]);
         Assert.Equal("round trip", get.Metadata["purpose"]);
@@ -77,16 +78,16 @@ public sealed class AwsSdkBucketAndObjectTests(S3ServerFixture server) : IClassF
     public async Task A_range_request_returns_only_the_requested_bytes()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "digits", ContentBody = "0123456789" }, cancellation);
 
         using var middle = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "digits", ByteRange = new ByteRange(2, 5) }, cancellation);
         Assert.Equal(HttpStatusCode.PartialContent, middle.HttpStatusCode);
-        Assert.Equal("2345", Encoding.ASCII.GetString(await ReadAllAsync(middle.ResponseStream)));
+        Assert.Equal("2345", Encoding.ASCII.GetString(await ReadAllAsync(middle.ResponseStream, cancellation)));
         Assert.Equal("bytes 2-5/10", middle.ContentRange);
 
         using var tail = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "digits", ByteRange = new ByteRange("bytes=-3") }, cancellation);
-        Assert.Equal("789", Encoding.ASCII.GetString(await ReadAllAsync(tail.ResponseStream)));
+        Assert.Equal("789", Encoding.ASCII.GetString(await ReadAllAsync(tail.ResponseStream, cancellation)));
 
         var beyond = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() =>
             s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "digits", ByteRange = new ByteRange(10, 20) }, cancellation));
@@ -97,8 +98,8 @@ public sealed class AwsSdkBucketAndObjectTests(S3ServerFixture server) : IClassF
     public async Task Copy_keeps_or_replaces_metadata_as_the_directive_says()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
-        var target = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
+        var target = await CreateBucketAsync(s3, cancellation);
         var put = new PutObjectRequest { BucketName = bucket, Key = "source/a.json", ContentBody = "{\"a\":1}", ContentType = "application/json" };
         put.Metadata["colour"] = "blue";
         var original = await s3.PutObjectAsync(put, cancellation);
@@ -130,14 +131,14 @@ public sealed class AwsSdkBucketAndObjectTests(S3ServerFixture server) : IClassF
         Assert.Equal("red", replacedHead.Metadata["colour"]);
         Assert.Equal("text/plain", replacedHead.Headers.ContentType);
         using var body = await s3.GetObjectAsync(target, "copies/a.json", cancellation);
-        Assert.Equal("{\"a\":1}", Encoding.UTF8.GetString(await ReadAllAsync(body.ResponseStream)));
+        Assert.Equal("{\"a\":1}", Encoding.UTF8.GetString(await ReadAllAsync(body.ResponseStream, cancellation)));
     }
 
     [Fact]
     public async Task DeleteObjects_removes_every_listed_key()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         string[] keys = ["a", "b/c", "d e"];
         foreach (var key in keys)
         {
@@ -152,19 +153,5 @@ public sealed class AwsSdkBucketAndObjectTests(S3ServerFixture server) : IClassF
         Assert.Equal([.. keys, "never-existed"], deleted.DeletedObjects.Select(d => d.Key).Order(StringComparer.Ordinal));
         var remaining = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket }, cancellation);
         Assert.Empty(remaining.S3Objects ?? []);
-    }
-
-    private async Task<string> CreateBucketAsync(AmazonS3Client s3)
-    {
-        var bucket = S3ServerFixture.NewBucketName();
-        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellation);
-        return bucket;
-    }
-
-    private async Task<byte[]> ReadAllAsync(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellation);
-        return buffer.ToArray();
     }
 }

@@ -3,6 +3,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
 using Parity.S3.Tests.Server;
+using static Parity.S3.Tests.Clients.AwsSdkTestSteps;
 
 namespace Parity.S3.Tests.Clients;
 
@@ -16,7 +17,7 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
     public async Task TransferUtility_uploads_a_large_stream_in_parts_that_read_back_intact()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         // Past TransferUtility's 16 MiB threshold, below which it sends one PutObject.
         var content = RandomBytes((16 * MiB) + 12345);
 
@@ -41,7 +42,7 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
     public async Task Explicit_multipart_lists_its_parts_completes_with_the_md5_of_md5s_and_can_be_aborted()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         byte[][] parts = [RandomBytes(5 * MiB), RandomBytes(1234)];
 
         var created = await s3.InitiateMultipartUploadAsync(bucket, "assembled.bin", cancellation);
@@ -86,7 +87,7 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
     public async Task Parts_can_be_copied_from_ranges_of_an_object_and_read_back_one_by_one()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         var source = RandomBytes((6 * MiB) + 100);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "source.bin", InputStream = new MemoryStream(source) }, cancellation);
 
@@ -118,7 +119,7 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
 
         using var second = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = "copied.bin", PartNumber = 2 }, cancellation);
         Assert.Equal(2, second.PartsCount);
-        Assert.Equal(source[(5 * MiB)..], await ReadAllAsync(second.ResponseStream));
+        Assert.Equal(source[(5 * MiB)..], await ReadAllAsync(second.ResponseStream, cancellation));
         using var whole = await s3.GetObjectAsync(bucket, "copied.bin", cancellation);
         Assert.Equal(SHA256.HashData(source), await SHA256.HashDataAsync(whole.ResponseStream, cancellation));
     }
@@ -127,7 +128,7 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
     public async Task Completing_with_a_small_first_part_is_refused_as_entity_too_small()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         var created = await s3.InitiateMultipartUploadAsync(bucket, "small.bin", cancellation);
         var etags = new List<PartETag>();
         for (var part = 1; part <= 2; part++)
@@ -157,7 +158,7 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
     public async Task ListObjectsV2_groups_by_delimiter_and_pages_with_continuation_tokens()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         var keys = ListingKeys();
         foreach (var key in keys)
         {
@@ -197,7 +198,7 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
     public async Task Delimited_pages_never_repeat_a_common_prefix()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         foreach (var key in ListingKeys())
         {
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = "x" }, cancellation);
@@ -221,7 +222,7 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
     public async Task ListObjects_version_one_pages_with_markers()
     {
         using var s3 = server.CreateAwsClient();
-        var bucket = await CreateBucketAsync(s3);
+        var bucket = await CreateBucketAsync(s3, cancellation);
         var keys = ListingKeys();
         foreach (var key in keys)
         {
@@ -251,20 +252,6 @@ public sealed class AwsSdkMultipartAndListingTests(S3ServerFixture server) : ICl
         "logs/2025/12.log", "logs/2026/01.log", "logs/2026/02.log", "logs/2026/03.log", "logs/latest.log",
         "readme.md", "zeta",
     ];
-
-    private async Task<string> CreateBucketAsync(AmazonS3Client s3)
-    {
-        var bucket = S3ServerFixture.NewBucketName();
-        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellation);
-        return bucket;
-    }
-
-    private async Task<byte[]> ReadAllAsync(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellation);
-        return buffer.ToArray();
-    }
 
     private static byte[] RandomBytes(int length)
     {
