@@ -57,33 +57,29 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes, checks parity or deploys; needs none of the programs a run needs.</summary>
+    /// <summary>Publishes, or runs an extension's verb (parity, deploy); needs none of the programs a run needs.</summary>
     private void RunPublishingVerb()
     {
         var model = Services.GetRequiredService<DistributedApplicationModel>();
         ModelValidator.Validate(model, forRun: false);
         var options = Services.GetRequiredService<DistributedApplicationOptions>();
-        var settings = Services.GetRequiredService<OrchestratorSettings>();
-        switch (options.Args.FirstOrDefault())
+        var context = new AppHostVerbContext(
+            model, options.Args, Services.GetRequiredService<OrchestratorSettings>().AppHostDirectory,
+            Services.GetRequiredService<IConfiguration>(), DashboardRuns: !options.DisableDashboard);
+        var extensions = Services.GetRequiredService<IReadOnlyList<IAppHostExtension>>();
+        var verb = options.Args.FirstOrDefault();
+        if (extensions.FirstOrDefault(e => e.Verbs.Contains(verb)) is { } extension)
         {
-            case "parity":
-                Environment.ExitCode = ParityCheck.Run(model, options.Args, settings.AppHostDirectory, dashboardRuns: !options.DisableDashboard);
-                break;
-            case "deploy":
-                Environment.ExitCode = DeployCommand.Run(model, options.Args, settings.AppHostDirectory);
-                break;
-            default:
-                var configuration = Services.GetRequiredService<IConfiguration>();
-                var includeDashboard = configuration.GetValue<bool>(PublishCommand.IncludeDashboardKey);
-                foreach (var published in PublishCommand.Run(model, options.Args, settings.AppHostDirectory, configuration[PublishCommand.AppNameKey], includeDashboard))
-                {
-                    Console.WriteLine($"Published {published}");
-                }
-                foreach (var warning in ImageVersionCheck.Warnings(model))
-                {
-                    Console.Error.WriteLine(warning);
-                }
-                break;
+            Environment.ExitCode = extension.Run(verb!, context);
+            return;
+        }
+        foreach (var published in PublishCommand.Run(context, extensions))
+        {
+            Console.WriteLine($"Published {published}");
+        }
+        foreach (var warning in ImageVersionCheck.Warnings(model))
+        {
+            Console.Error.WriteLine(warning);
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Orchestration;
+using Parity.Hosting.Publishing;
 using Parity.Hosting.ResourceService;
 
 namespace Parity.Hosting;
@@ -15,19 +16,19 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     private readonly List<IResource> _resources = [];
     private readonly DistributedApplicationOptions _options;
     private readonly GeneratedSecrets _secrets;
-
-    private static readonly string[] VerbSwitches = [Publishing.PublishCommand.IncludeDashboardOption, Publishing.DeployCommand.DryRunOption];
+    private readonly IReadOnlyList<IAppHostExtension> _extensions;
 
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
         var capture = AppHostCapture.Current;
         capture?.Configure(options);
         _options = options;
-        AppHostDirectory = capture?.AppHostDirectory ?? FindAppHostDirectory();
+        var appHost = capture?.AppHostAssembly ?? Assembly.GetEntryAssembly();
+        AppHostDirectory = capture?.AppHostDirectory ?? FindAppHostDirectory(appHost);
+        _extensions = AppHostExtensions.Of(appHost);
         _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            // A verb's switch has no value: given to configuration, it would swallow the next argument as one.
-            Args = [.. options.Args.Where(arg => !VerbSwitches.Contains(arg))],
+            Args = ConfigurationArgs(options.Args),
             ContentRootPath = AppHostDirectory,
             EnvironmentName = Environments.Development,
         });
@@ -39,7 +40,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         options.DisableDashboard |= Configuration.GetValue<bool>("Parity:DisableDashboard");
         StateDirectory = Path.GetFullPath(options.StateDirectory ?? Path.Combine(AppHostDirectory, ".parity"));
         _secrets = new GeneratedSecrets(Path.Combine(StateDirectory, "secrets.json"));
-        ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationExecutionContext.FromArgs(options.Args));
+        ExecutionContext = new DistributedApplicationExecutionContext(
+            DistributedApplicationExecutionContext.FromArgs(options.Args, _extensions.SelectMany(e => e.Verbs)));
     }
 
     public ConfigurationManager Configuration => _host.Configuration;
@@ -84,6 +86,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _host.Services.AddSingleton(model);
         _host.Services.AddSingleton(ExecutionContext);
         _host.Services.AddSingleton(_options);
+        _host.Services.AddSingleton(_extensions);
         _host.Services.AddSingleton(new OrchestratorSettings(AppHostDirectory, StateDirectory));
         _host.Services.AddSingleton<ResourceNotificationService>();
         _host.Services.AddSingleton<ResourceLoggerService>();
@@ -103,10 +106,22 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         return new DistributedApplication(_host.Build());
     }
 
-    /// <summary>The AppHost's project folder, recorded at build time by Parity's MSBuild targets.</summary>
-    private static string FindAppHostDirectory() =>
-        Assembly.GetEntryAssembly()?.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "parity.apphost.directory")?.Value is { } dir && Directory.Exists(dir)
+    /// <summary>
+    /// The arguments configuration reads (<c>--Parity:StateDirectory=DIR</c>, ...): all but a verb's switches. A switch
+    /// (<c>--dry-run</c>) has no value, so given to configuration it would swallow the next setting as its value.
+    /// </summary>
+    private static string[] ConfigurationArgs(string[] args) =>
+        [.. args.Where((arg, i) => !IsSwitch(arg, i + 1 < args.Length ? args[i + 1] : null))];
+
+    private static bool IsSwitch(string arg, string? next) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && !arg.Contains('=') && !arg.Contains(':')
+        && (next is null || next.StartsWith("--", StringComparison.Ordinal));
+
+    /// <summary>The AppHost's project folder, recorded by Parity's MSBuild targets relative to its output folder.</summary>
+    private static string FindAppHostDirectory(Assembly? appHost) =>
+        appHost is { } entry
+            && entry.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "parity.apphost.directory")?.Value is { } relative
+            && Path.GetFullPath(relative, Path.GetDirectoryName(entry.Location)!) is var dir && Directory.Exists(dir)
             ? dir
             : Directory.GetCurrentDirectory();
 }

@@ -15,12 +15,12 @@ public sealed class DistributedApplicationExecutionContext(DistributedApplicatio
     public bool IsPublishMode => Operation == DistributedApplicationOperation.Publish;
 
     /// <summary>
-    /// Aspire's forms: <c>--operation publish</c> or <c>--publisher NAME</c>; also the verbs <c>publish</c>, and Parity's
-    /// <c>parity</c> and <c>deploy</c>, which need the model as publishing sees it and none of the programs a run needs.
+    /// Aspire's forms: <c>--operation publish</c> or <c>--publisher NAME</c>; also the verb <c>publish</c>, and the verbs
+    /// of extensions (<c>parity</c>, <c>deploy</c>), which need the model as publishing sees it and none of the programs a run needs.
     /// </summary>
-    internal static DistributedApplicationOperation FromArgs(string[] args)
+    internal static DistributedApplicationOperation FromArgs(string[] args, IEnumerable<string> extensionVerbs)
     {
-        var publish = (args.Length > 0 && args[0] is "publish" or "parity" or "deploy")
+        var publish = (args.Length > 0 && (args[0] == "publish" || extensionVerbs.Contains(args[0])))
             || args.Contains("--publisher")
             || args.Zip(args.Skip(1)).Any(p => p.First == "--operation" && p.Second == "publish");
         return publish ? DistributedApplicationOperation.Publish : DistributedApplicationOperation.Run;

@@ -1,7 +1,7 @@
 namespace Parity.Hosting;
 
 /// <summary>Finds a command the way a shell would: a path as given, or the first match on PATH.</summary>
-internal static class ExecutableLocator
+public static class ExecutableLocator
 {
     /// <param name="workingDirectory">Where a relative path such as <c>./run.sh</c> starts.</param>
     public static string? Find(string command, string? workingDirectory = null)

@@ -37,7 +37,7 @@ public static class ParameterResourceBuilderExtensions
     /// A parameter that integrations create for passwords: configuration <c>Parameters:&lt;name&gt;</c> when set,
     /// else a value generated once per machine and kept in the state folder.
     /// </summary>
-    internal static IResourceBuilder<ParameterResource> AddGeneratedParameter(this IDistributedApplicationBuilder builder, string name, int length = 22, bool secret = true)
+    public static IResourceBuilder<ParameterResource> AddGeneratedParameter(this IDistributedApplicationBuilder builder, string name, int length = 22, bool secret = true)
     {
         var configuration = builder.Configuration;
         var secrets = ((IGeneratedSecretsOwner)builder).Secrets;
@@ -46,7 +46,7 @@ public static class ParameterResourceBuilderExtensions
     }
 
     /// <summary>A parameter given to an integration, or a generated one named <c>&lt;resource&gt;-&lt;suffix&gt;</c>.</summary>
-    internal static ParameterResource ParameterOrGenerated(
+    public static ParameterResource ParameterOrGenerated(
         this IDistributedApplicationBuilder builder, IResourceBuilder<ParameterResource>? given, string resourceName, string suffix) =>
         given?.Resource ?? builder.AddGeneratedParameter($"{resourceName}-{suffix}").Resource;
 }

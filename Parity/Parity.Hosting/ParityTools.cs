@@ -1,19 +1,22 @@
-using System.Reflection;
-
 namespace Parity.Hosting;
 
-/// <summary>Programs built with the engine and started by path (recorded at build time as assembly metadata).</summary>
-internal static class ParityTools
+/// <summary>
+/// Programs that Parity packages ship and the engine starts by path (the dashboard, the S3 server). A package's build
+/// targets copy them beside every output that uses it, under <c>parity/&lt;tool&gt;/</c>; so each is found beside
+/// the assembly of the package that ships it, wherever that assembly was loaded from.
+/// </summary>
+public static class ParityTools
 {
-    public static string PathOf(string tool) => Recorded($"parity.{tool}.path") is { } path && File.Exists(path)
-        ? path
-        : throw new DistributedApplicationException($"Parity's {tool} program was not built with the engine: build Parity/Parity.Hosting.");
-
-    /// <summary>The tool's project file, for building its container image.</summary>
-    public static string ProjectOf(string tool) => Recorded($"parity.{tool}.project") is { } path && File.Exists(path)
-        ? path
-        : throw new DistributedApplicationException($"Parity's {tool} project was not recorded by the engine's build: build Parity/Parity.Hosting.");
-
-    private static string? Recorded(string key) =>
-        typeof(ParityTools).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
+    /// <param name="shippedWith">A type of the package that ships the tool.</param>
+    /// <param name="tool">The tool's folder name.</param>
+    /// <param name="fileName">The file to start, in that folder.</param>
+    public static string PathOf(Type shippedWith, string tool, string fileName)
+    {
+        var assembly = shippedWith.Assembly;
+        var path = Path.Combine(Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory, "parity", tool, fileName);
+        return File.Exists(path)
+            ? path
+            : throw new DistributedApplicationException(
+                $"Parity's {tool} program is missing at {path}: the {assembly.GetName().Name} package's build targets copy it there; rebuild the AppHost.");
+    }
 }

@@ -19,7 +19,7 @@ public static class DistributedApplicationTestingBuilder
         var assembly = AppHostAssemblyLoader.Load(appHost);
         var entryPoint = assembly.EntryPoint
             ?? throw new InvalidOperationException($"'{assembly.Location}' has no entry point: is '{appHost.ProjectPath}' an AppHost?");
-        var capture = new AppHostCapture(options => ApplyTestDefaults(options, configureOptions), Path.GetDirectoryName(appHost.ProjectPath)!);
+        var capture = new AppHostCapture(options => ApplyTestDefaults(options, configureOptions), Path.GetDirectoryName(appHost.ProjectPath)!, assembly);
 
         await Task.Run(() =>
         {

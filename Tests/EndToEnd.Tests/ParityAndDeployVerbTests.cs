@@ -66,10 +66,12 @@ public sealed class ParityAndDeployVerbTests
                 && l.Contains(project, StringComparison.Ordinal) && l.Contains("-t:PublishContainer", StringComparison.Ordinal)
                 && l.Contains($"-p:ContainerRepository={Path.GetFileNameWithoutExtension(project).ToLowerInvariant()} ", StringComparison.Ordinal));
         }
-        // The committed overlays run the dashboard, so its image is built too, from the engine's dashboard project.
-        Assert.Single(lines, l => l.StartsWith("dotnet publish ", StringComparison.Ordinal)
-            && l.Contains("Parity.Dashboard.csproj -t:PublishContainer", StringComparison.Ordinal)
+        // The committed overlays run the dashboard, so its image is made too, from the dashboard's files shipped beside the AppHost.
+        var dashboard = Assert.Single(lines, l => l.StartsWith("dotnet msbuild ", StringComparison.Ordinal)
+            && l.Contains("parity/kubernetes/DashboardImage.csproj -t:PublishContainer", StringComparison.Ordinal)
             && l.Contains("-p:ContainerRepository=parity-dashboard -p:ContainerImageTag=dev", StringComparison.Ordinal));
+        var dashboardFiles = dashboard.Split(' ').Single(a => a.StartsWith("-p:PublishDir=", StringComparison.Ordinal))["-p:PublishDir=".Length..];
+        Assert.True(File.Exists(Path.Combine(dashboardFiles, "Parity.Dashboard.dll")), dashboard);
         var overlay = Path.Combine(tree, "deploy", "kubernetes", "overlays", "dev");
         Assert.Equal($"kubectl apply -k {overlay}", lines[^1]);
         Assert.Equal(ProjectFiles.Length + 2, lines.Length);

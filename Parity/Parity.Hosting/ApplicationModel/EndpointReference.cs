@@ -30,7 +30,7 @@ public sealed class EndpointReference(IResourceWithEndpoints resource, string en
 
     IEnumerable<IResource> IExpressionValue.References => [Resource];
 
-    internal DistributedApplicationException MissingEndpoint() => new(
+    public DistributedApplicationException MissingEndpoint() => new(
         $"Resource '{Resource.Name}' has no endpoint named '{EndpointName}'. Declare it with WithHttpEndpoint(name: \"{EndpointName}\") or WithEndpoint.");
 
     public override string ToString() => $"{Resource.Name}/{EndpointName}";

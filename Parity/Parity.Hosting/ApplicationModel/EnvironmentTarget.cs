@@ -23,9 +23,4 @@ public sealed record OtlpExporterSettings(ReferenceExpression Endpoint, string P
 }
 
 /// <param name="InstanceId">The replica's identity locally (<c>service.instance.id</c>).</param>
-public sealed record EnvironmentContext(EnvironmentTarget Target, string? InstanceId = null, OtlpExporterSettings? Otlp = null)
-{
-    /// <summary>The cluster's context: telemetry goes to the published dashboard when the model has one, else nowhere.</summary>
-    public static EnvironmentContext ForCluster(DistributedApplicationModel model) =>
-        new(EnvironmentTarget.Cluster, Otlp: model.Resources.OfType<ClusterDashboardResource>().FirstOrDefault()?.OtlpExporter);
-}
+public sealed record EnvironmentContext(EnvironmentTarget Target, string? InstanceId = null, OtlpExporterSettings? Otlp = null);

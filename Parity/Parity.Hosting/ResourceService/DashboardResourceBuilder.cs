@@ -22,7 +22,7 @@ internal static class DashboardResourceBuilder
         var apiKey = RunSecret.Generate();
         var browserToken = RunSecret.Generate();
         // Run from its own folder, so that its appsettings.json applies.
-        var dll = ParityTools.PathOf("dashboard");
+        var dll = ParityTools.PathOf(typeof(DistributedApplication), "dashboard", "Parity.Dashboard.dll");
         var dashboard = builder.AddExecutable(Name, "dotnet", Path.GetDirectoryName(dll)!, dll)
             .WithHttpEndpoint(name: DashboardAnnotation.FrontendEndpoint)
             .WithEndpoint(scheme: "http", name: DashboardAnnotation.OtlpGrpcEndpoint)

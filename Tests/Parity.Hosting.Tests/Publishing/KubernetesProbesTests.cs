@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using Parity.Hosting.Publishing.Kubernetes;
+using Parity.Hosting.Kubernetes;
 
 namespace Parity.Hosting.Tests.Publishing;
 

@@ -1,0 +1,77 @@
+using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Publishing;
+
+namespace Parity.Hosting.Kubernetes;
+
+/// <summary>
+/// The AppHost's <c>parity [--overlay ENV] [--output DIR]</c> verb: for every project, the environment keys the local
+/// orchestrator gives its process must be the keys the rendered overlay gives its container, apart from
+/// <see cref="TargetSpecificKeys"/>. Exit code 0 when they are, 1 with a table of the differences, 2 when the
+/// overlay cannot be rendered.
+/// </summary>
+public static class ParityCheck
+{
+    public static int Run(AppHostVerbContext context)
+    {
+        var overlay = OverlayLocation.Of(context);
+        try
+        {
+            var rendered = RenderedOverlay.Render(overlay.Directory);
+            var differences = Compare(context.Model, context.DashboardRuns, rendered.EnvironmentKeysOf);
+            if (differences.Count == 0)
+            {
+                Console.WriteLine($"Parity holds: every project's environment keys match overlay '{overlay.Name}'.");
+                return 0;
+            }
+            Console.WriteLine($"Parity fails against overlay '{overlay.Name}' ({overlay.Directory}):");
+            Console.WriteLine(Table(differences));
+            return 1;
+        }
+        catch (PreconditionFailedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return PreconditionFailedException.ExitCode;
+        }
+    }
+
+    /// <summary>
+    /// The differences, resource by resource; <paramref name="clusterKeys"/> gives a container's keys, or null when the
+    /// overlay has no container of that name (reported as one row).
+    /// </summary>
+    public static IReadOnlyList<EnvironmentKeyDifference> Compare(
+        DistributedApplicationModel model, bool dashboardRuns, Func<string, ISet<string>?> clusterKeys)
+    {
+        var differences = new List<EnvironmentKeyDifference>();
+        foreach (var project in model.Resources.OfType<ProjectResource>())
+        {
+            var local = LocalKeys(project, dashboardRuns).Where(k => !TargetSpecificKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
+            if (clusterKeys(project.Name) is not { } clusterAll)
+            {
+                differences.Add(new EnvironmentKeyDifference(project.Name, "(no container of this name in the overlay)", Local: true, Cluster: false));
+                continue;
+            }
+            var cluster = clusterAll.Where(k => !TargetSpecificKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
+            differences.AddRange(local.Union(cluster).Where(k => !(local.Contains(k) && cluster.Contains(k)))
+                .Order(StringComparer.Ordinal)
+                .Select(k => new EnvironmentKeyDifference(project.Name, k, local.Contains(k), cluster.Contains(k))));
+        }
+        return differences;
+    }
+
+    /// <summary>The keys the orchestrator gives the process: the same function and context it uses, with the dashboard's OTLP settings when it runs.</summary>
+    public static IEnumerable<string> LocalKeys(ProjectResource project, bool dashboardRuns)
+    {
+        // Only the keys matter here, so the port and key the run would allocate are stand-ins.
+        var otlp = dashboardRuns ? OtlpExporterSettings.ForDashboard(0, new RunSecret("parity-check")) : null;
+        return ResourceEnvironment.Build(project, new EnvironmentContext(EnvironmentTarget.Local, $"{project.Name}-parity", otlp)).Keys;
+    }
+
+    public static string Table(IReadOnlyList<EnvironmentKeyDifference> differences)
+    {
+        string[] header = ["RESOURCE", "KEY", "LOCAL", "CLUSTER"];
+        var rows = differences.Select(d => new[] { d.Resource, d.Key, d.Local ? "yes" : "no", d.Cluster ? "yes" : "no" }).ToList();
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
+        return string.Join('\n', new[] { Line(header) }.Concat(rows.Select(Line)));
+    }
+}

@@ -1,0 +1,151 @@
+using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Publishing;
+
+namespace Parity.Hosting.Kubernetes;
+
+/// <summary>
+/// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR]</c> verb:
+/// builds and pushes one container image per project file with the SDK (and the dashboard's, when the overlay runs
+/// it), then applies the overlay with kubectl.
+/// </summary>
+public static class DeployCommand
+{
+    public const string DryRunOption = "--dry-run";
+
+    private const string DefaultTag = "latest";
+
+    public static int Run(AppHostVerbContext context)
+    {
+        var location = OverlayLocation.Of(context);
+        var options = new DeployOptions(
+            location.Name,
+            context.ValueOf("--context"),
+            context.Has(DryRunOption),
+            context.ValueOf("--registry"),
+            context.ValueOf("--tag"));
+        try
+        {
+            if (!File.Exists(Path.Combine(location.Directory, "kustomization.yaml")))
+            {
+                throw new PreconditionFailedException($"There is no kustomize overlay at {location.Directory}.");
+            }
+            var commands = Commands(context.Model, options, location.Directory, OverlayImage.ReadAll(location.Directory));
+            if (options.DryRun)
+            {
+                foreach (var command in commands)
+                {
+                    Console.WriteLine(command);
+                }
+                return 0;
+            }
+            CheckCanDeploy(location.Directory, options.Context);
+            foreach (var command in commands)
+            {
+                Console.WriteLine($"> {command}");
+                var exitCode = command.RunAttached();
+                if (exitCode != 0)
+                {
+                    Console.Error.WriteLine($"Deployment stopped: '{command.Program}' exited with code {exitCode}.");
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        catch (PreconditionFailedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return PreconditionFailedException.ExitCode;
+        }
+    }
+
+    /// <summary>
+    /// What a deployment runs, in order: <c>dotnet publish -t:PublishContainer</c> for each distinct project file, as the
+    /// image the overlay pulls (its <c>images:</c> entry, unless the options override registry or tag), then
+    /// <c>kubectl apply -k</c> of the overlay.
+    /// </summary>
+    public static IReadOnlyList<ExternalCommand> Commands(
+        DistributedApplicationModel model, DeployOptions options, string overlayDirectory, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+    {
+        var commands = new List<ExternalCommand>();
+        var projects = model.Resources.OfType<ProjectResource>()
+            .DistinctBy(p => Path.GetFullPath(p.Metadata.ProjectPath), StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            commands.Add(PublishContainer(project.Metadata.ProjectPath, ClusterNames.ImageName(project), options, overlayImages));
+        }
+        // Published with --include-dashboard, the overlay pulls the dashboard's image too.
+        if (overlayImages.ContainsKey(ClusterDashboardResource.ImageName))
+        {
+            commands.Add(DashboardImage(options, overlayImages));
+        }
+        List<string> apply = options.Context is { } context ? ["--context", context] : [];
+        commands.Add(new ExternalCommand("kubectl", [.. apply, "apply", "-k", overlayDirectory]));
+        return commands;
+    }
+
+    private static ExternalCommand PublishContainer(
+        string projectPath, string imageName, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages) =>
+        new("dotnet", ["publish", projectPath, "-t:PublishContainer", .. ImageProperties(imageName, options, overlayImages)]);
+
+    /// <summary>The dashboard ships built (beside Parity.Hosting): its image is made from those files, with no build.</summary>
+    private static ExternalCommand DashboardImage(DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+    {
+        var dashboard = Path.GetDirectoryName(ParityTools.PathOf(typeof(DistributedApplication), "dashboard", "Parity.Dashboard.dll"))!;
+        var imageProject = ParityTools.PathOf(typeof(KubernetesExtension), "kubernetes", "DashboardImage.csproj");
+        return new("dotnet",
+        [
+            "msbuild", imageProject, "-t:PublishContainer", $"-p:PublishDir={dashboard}/",
+            .. ImageProperties(ClusterDashboardResource.ImageName, options, overlayImages),
+        ]);
+    }
+
+    private static List<string> ImageProperties(string imageName, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+    {
+        var image = overlayImages.GetValueOrDefault(imageName);
+        var (registry, repository) = SplitRegistry(image?.NewName ?? imageName);
+        List<string> args =
+        [
+            $"-p:ContainerRepository={repository}",
+            $"-p:ContainerImageTag={options.Tag ?? image?.NewTag ?? DefaultTag}",
+        ];
+        if ((options.Registry ?? registry) is { } pushTo)
+        {
+            args.Add($"-p:ContainerRegistry={pushTo}");
+        }
+        return args;
+    }
+
+    /// <summary>Splits <c>registry.example.com/store/orders</c> as Docker does: a first segment with a dot, a colon or <c>localhost</c> is a registry.</summary>
+    private static (string? Registry, string Repository) SplitRegistry(string imageName)
+    {
+        var slash = imageName.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            var first = imageName[..slash];
+            if (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost")
+            {
+                return (first, imageName[(slash + 1)..]);
+            }
+        }
+        return (null, imageName);
+    }
+
+    private static void CheckCanDeploy(string overlayDirectory, string? context)
+    {
+        if (!File.Exists(Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)))
+        {
+            throw new PreconditionFailedException(
+                $"{Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)} is missing: copy {KustomizeOverlays.SecretsExampleFile} to {KustomizeOverlays.SecretsFile} and fill it in.");
+        }
+        var check = context is null
+            ? new ExternalCommand("kubectl", ["config", "current-context"])
+            : new ExternalCommand("kubectl", ["config", "get-contexts", context]);
+        var (exitCode, _, stderr) = check.RunCaptured();
+        if (exitCode != 0)
+        {
+            throw new PreconditionFailedException(context is null
+                ? $"kubectl has no current context ({stderr.Trim()}); select one with `kubectl config use-context` or pass --context."
+                : $"kubectl has no context '{context}' ({stderr.Trim()}).");
+        }
+    }
+}

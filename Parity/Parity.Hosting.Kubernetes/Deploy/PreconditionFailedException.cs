@@ -1,0 +1,7 @@
+namespace Parity.Hosting.Kubernetes;
+
+/// <summary>A verb cannot start (a missing tool, overlay or secrets file); the AppHost exits with code 2 before doing anything.</summary>
+internal sealed class PreconditionFailedException(string message) : Exception(message)
+{
+    public const int ExitCode = 2;
+}

@@ -1,0 +1,42 @@
+using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Publishing;
+
+namespace Parity.Hosting.Kubernetes;
+
+/// <summary>
+/// What this package adds to the AppHost's verbs: <c>publish</c> also writes deploy/kubernetes/; <c>parity</c> checks
+/// that the local run and an overlay give every process the same environment keys; <c>deploy</c> builds the images
+/// and applies an overlay. With <c>--include-dashboard</c> (or <c>Parity:IncludeDashboard=true</c> in the AppHost's
+/// configuration) the cluster also runs the dashboard and every project exports telemetry to it, as with Aspir8's
+/// option of that name.
+/// </summary>
+public sealed class KubernetesExtension : IAppHostExtension
+{
+    /// <summary>The application's name in the cluster (namespaces <c>NAME-dev</c>, ..., Secret <c>NAME-secrets</c>).</summary>
+    public const string AppNameKey = "Parity:AppName";
+
+    public const string DefaultAppName = "app";
+
+    public const string IncludeDashboardOption = "--include-dashboard";
+
+    /// <summary>The same choice as configuration, so an AppHost that always publishes the dashboard says so once.</summary>
+    public const string IncludeDashboardKey = "Parity:IncludeDashboard";
+
+    public IReadOnlyCollection<string> Verbs { get; } = ["parity", "deploy"];
+
+    public IEnumerable<string> Publish(AppHostVerbContext context, string outputDirectory)
+    {
+        var includeDashboard = context.Has(IncludeDashboardOption) || bool.TryParse(context.Configuration[IncludeDashboardKey], out var configured) && configured;
+        var cluster = includeDashboard
+            ? new DistributedApplicationModel([.. context.Model.Resources, new ClusterDashboardResource()])
+            : context.Model;
+        return [KubernetesPublisher.Write(cluster, outputDirectory, context.Configuration[AppNameKey] ?? DefaultAppName)];
+    }
+
+    public int Run(string verb, AppHostVerbContext context) => verb switch
+    {
+        "parity" => ParityCheck.Run(context),
+        "deploy" => DeployCommand.Run(context),
+        _ => throw new ArgumentException($"'{verb}' is not a verb of {nameof(KubernetesExtension)}.", nameof(verb)),
+    };
+}

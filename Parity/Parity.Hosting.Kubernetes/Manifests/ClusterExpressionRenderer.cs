@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Kubernetes;
+
+/// <summary>
+/// Renders expressions for a container in the cluster: hosts are Service names, ports are Service ports, and a secret
+/// parameter becomes <c>$(PARAM_NAME)</c>, which Kubernetes expands from an earlier <c>secretKeyRef</c> variable.
+/// One instance per container: it records the secret parameters it rendered, so the container can define them first.
+/// </summary>
+public sealed class ClusterExpressionRenderer : IExpressionRenderer
+{
+    /// <summary>Where a project listens in its container (<c>HTTP_PORTS</c>), and so its Service port.</summary>
+    public const int ProjectHttpPort = 8080;
+
+    public const int ProjectHttpsPort = 8443;
+
+    private readonly SortedDictionary<string, ParameterResource> _secretParameters = new(StringComparer.Ordinal);
+
+    /// <summary>The secret parameters rendered so far, by name.</summary>
+    public IReadOnlyCollection<ParameterResource> SecretParameters => _secretParameters.Values;
+
+    public string Endpoint(EndpointReference endpoint, EndpointProperty property)
+    {
+        var annotation = endpoint.Annotation ?? throw endpoint.MissingEndpoint();
+        var host = endpoint.Resource.Name;
+        var port = ServicePort(endpoint.Resource, annotation).ToString(CultureInfo.InvariantCulture);
+        return property switch
+        {
+            EndpointProperty.Url => $"{annotation.UriScheme}://{host}:{port}",
+            EndpointProperty.Host or EndpointProperty.IPV4Host => host,
+            EndpointProperty.Port or EndpointProperty.TargetPort => port,
+            EndpointProperty.Scheme => annotation.UriScheme,
+            EndpointProperty.HostAndPort => $"{host}:{port}",
+            _ => throw new ArgumentOutOfRangeException(nameof(property), property, null),
+        };
+    }
+
+    public string Parameter(ParameterResource parameter)
+    {
+        if (!parameter.Secret)
+        {
+            return parameter.Value; // a plain setting: its configured value or default
+        }
+        _secretParameters[parameter.Name] = parameter;
+        return $"$({SecretVariableName(parameter)})";
+    }
+
+    public string ConnectionString(IResourceWithConnectionString resource) => resource.ConnectionStringExpression.Render(this);
+
+    /// <summary>The port clients use, which is also the container port: a Service maps each port to itself.</summary>
+    public static int ServicePort(IResource resource, EndpointAnnotation endpoint) => resource switch
+    {
+        ProjectResource when endpoint.UriScheme == "http" => ProjectHttpPort,
+        ProjectResource when endpoint.UriScheme == "https" => ProjectHttpsPort,
+        _ => endpoint.TargetPort ?? endpoint.Port ?? throw new DistributedApplicationException(
+            $"Endpoint '{endpoint.Name}' of '{resource.Name}' has no target port, so it has no port in the cluster."),
+    };
+
+    /// <summary>The environment variable a container defines from the Secret, e.g. <c>PARAM_POSTGRES_PASSWORD</c>.</summary>
+    public static string SecretVariableName(ParameterResource parameter)
+    {
+        var name = new StringBuilder("PARAM_");
+        foreach (var c in parameter.Name)
+        {
+            name.Append(char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_');
+        }
+        return name.ToString();
+    }
+
+    /// <summary>The parameter's key in the Secret and in <c>secrets.env</c>: its name.</summary>
+    public static string SecretKey(ParameterResource parameter) => parameter.Name;
+}

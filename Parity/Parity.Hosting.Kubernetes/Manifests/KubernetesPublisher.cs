@@ -1,0 +1,111 @@
+using k8s;
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Kubernetes;
+
+/// <summary>
+/// Writes <c>deploy/kubernetes/</c> from the model: a kustomize base (one object per file) and the overlays dev,
+/// staging and prod. Environments are the same expressions the local run renders, for the cluster; secret values
+/// are never written: each overlay generates the Secret from its git-ignored <c>secrets.env</c>.
+/// </summary>
+public static class KubernetesPublisher
+{
+    public const string RelativeDirectory = "deploy/kubernetes";
+
+    /// <summary>Writes under <paramref name="outputDirectory"/>/deploy/kubernetes and returns that directory.</summary>
+    public static string Write(DistributedApplicationModel model, string outputDirectory, string appName)
+    {
+        var root = Path.Combine(outputDirectory, RelativeDirectory);
+        var secretName = ClusterNames.SecretName(appName);
+        var runOnce = model.Resources
+            .SelectMany(r => r.AnnotationsOf<WaitAnnotation>())
+            .Where(w => w.WaitType == WaitType.WaitUntilCompleted)
+            .Select(w => w.Resource)
+            .ToHashSet();
+        var projects = model.Resources.OfType<ProjectResource>().ToList();
+        var context = ClusterContext(model);
+
+        var baseDocuments = new List<KubernetesDocument>();
+        foreach (var resource in model.Resources)
+        {
+            baseDocuments.AddRange(resource switch
+            {
+                ProjectResource project => ProjectObjects.For(project, runOnce.Contains(project), context, secretName),
+                ClusterDashboardResource dashboard => DashboardObjects.For(dashboard, context, secretName),
+                ContainerResource container => BackingServiceObjects.For(container, context, secretName),
+                _ when resource.IsValueOnly() || resource is IResourceWithParent => [],
+                _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no Kubernetes form."),
+            });
+        }
+        var baseFiles = baseDocuments.Select(d => d.FileName).Order(StringComparer.Ordinal).ToList();
+        baseDocuments.Add(new("kustomization.yaml", new Kustomization { Resources = baseFiles }));
+
+        var secrets = SecretParameters(model, context);
+        // The images the overlays tag: the projects', and the dashboard's, which deploy also builds.
+        var imageNames = projects.Select(ClusterNames.ImageName)
+            .Concat(model.Resources.OfType<ClusterDashboardResource>().Select(_ => ClusterDashboardResource.ImageName))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var deployed = projects.Where(p => !runOnce.Contains(p)).ToList();
+
+        ClearGenerated(root);
+        WriteDocuments(Path.Combine(root, "base"), baseDocuments);
+        foreach (var environment in KustomizeOverlays.Environments)
+        {
+            var overlay = Path.Combine(root, "overlays", environment);
+            WriteDocuments(overlay, KustomizeOverlays.For(environment, appName, deployed, imageNames));
+            File.WriteAllText(Path.Combine(overlay, KustomizeOverlays.SecretsExampleFile), KustomizeOverlays.SecretsExample(secrets));
+        }
+        return root;
+    }
+
+    /// <summary>The cluster's context: telemetry goes to the published dashboard when the model has one, else nowhere.</summary>
+    public static EnvironmentContext ClusterContext(DistributedApplicationModel model) =>
+        new(EnvironmentTarget.Cluster, Otlp: model.Resources.OfType<ClusterDashboardResource>().FirstOrDefault()?.OtlpExporter);
+
+    /// <summary>Every secret parameter some container reads, in the order the Secret's keys are listed.</summary>
+    private static List<ParameterResource> SecretParameters(DistributedApplicationModel model, EnvironmentContext context)
+    {
+        var renderer = new ClusterExpressionRenderer();
+        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource))
+        {
+            foreach (var value in ResourceEnvironment.Build(resource, context).Values)
+            {
+                value.Render(renderer);
+            }
+            foreach (var arg in resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args))
+            {
+                arg.Render(renderer);
+            }
+        }
+        return [.. renderer.SecretParameters];
+    }
+
+    private static void WriteDocuments(string directory, IEnumerable<KubernetesDocument> documents)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var document in documents)
+        {
+            var yaml = KubernetesYaml.Serialize(document.Value);
+            File.WriteAllText(Path.Combine(directory, document.FileName), yaml.EndsWith('\n') ? yaml : yaml + "\n");
+        }
+    }
+
+    /// <summary>Removes what an earlier publish wrote, so renamed resources leave no stale files; keeps each overlay's secrets.env.</summary>
+    private static void ClearGenerated(string root)
+    {
+        var baseDirectory = Path.Combine(root, "base");
+        if (Directory.Exists(baseDirectory))
+        {
+            Directory.Delete(baseDirectory, recursive: true);
+        }
+        var overlays = Path.Combine(root, "overlays");
+        if (Directory.Exists(overlays))
+        {
+            foreach (var file in Directory.EnumerateFiles(overlays, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) != KustomizeOverlays.SecretsFile))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}

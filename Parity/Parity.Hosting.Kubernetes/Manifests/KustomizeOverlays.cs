@@ -1,0 +1,80 @@
+using k8s.Models;
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Kubernetes;
+
+/// <summary>
+/// The overlays dev, staging and prod: a namespace each, image tags (and a registry outside dev), the Secret generated
+/// from a git-ignored <c>secrets.env</c>, and for prod more replicas and resources.
+/// </summary>
+internal static class KustomizeOverlays
+{
+    public const string SecretsFile = "secrets.env";
+    public const string SecretsExampleFile = "secrets.env.example";
+    public const string Registry = "registry.example.com";
+    private const int ProductionReplicasOfExternalServices = 3;
+    private const string ResourcesPatchFile = "deployment-resources.yaml";
+
+    public static readonly string[] Environments = ["dev", "staging", "prod"];
+
+    public static IEnumerable<KubernetesDocument> For(string environment, string appName, IReadOnlyList<ProjectResource> deployed, IReadOnlyList<string> imageNames)
+    {
+        var resources = new List<string> { "../../base", "namespace.yaml" };
+        var replicas = new List<KustomizeReplicas>();
+        var patches = new List<KustomizePatch>();
+        yield return new("namespace.yaml", new V1Namespace
+        {
+            ApiVersion = V1Namespace.KubeApiVersion,
+            Kind = V1Namespace.KubeKind,
+            Metadata = new V1ObjectMeta { Name = Namespace(appName, environment) },
+        });
+        if (environment == "prod")
+        {
+            foreach (var project in deployed.Where(p => p.Endpoints().Any(e => e.IsExternal) && p.ReplicaCount() < ProductionReplicasOfExternalServices))
+            {
+                replicas.Add(new KustomizeReplicas(project.Name, ProductionReplicasOfExternalServices));
+                if (project.ReplicaCount() <= 1)
+                {
+                    // The base has no budget for a single replica; with three, keep two serving during node drains.
+                    var budgetFile = ClusterNames.FileName(project, V1PodDisruptionBudget.KubeKind);
+                    resources.Add(budgetFile);
+                    yield return new(budgetFile, ProjectObjects.DisruptionBudget(project.Name));
+                }
+            }
+            patches.Add(new KustomizePatch(ResourcesPatchFile, new KustomizePatchTarget(V1Deployment.KubeGroup, V1Deployment.KubeApiVersion, V1Deployment.KubeKind)));
+            yield return new(ResourcesPatchFile, new List<JsonPatchOperation>
+            {
+                new("replace", "/spec/template/spec/containers/0/resources", new V1ResourceRequirements
+                {
+                    Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("250m"), ["memory"] = new("256Mi") },
+                    Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("1Gi") },
+                }),
+            });
+        }
+        yield return new("kustomization.yaml", new Kustomization
+        {
+            Namespace = Namespace(appName, environment),
+            Resources = resources,
+            Images = [.. imageNames.Select(image => new KustomizeImage(
+                image,
+                environment == "dev" ? null : $"{Registry}/{appName}/{image}",
+                environment))],
+            Replicas = replicas.Count > 0 ? replicas : null,
+            Patches = patches.Count > 0 ? patches : null,
+            SecretGenerator = [new KustomizeSecretGenerator(ClusterNames.SecretName(appName), [SecretsFile])],
+        });
+    }
+
+    /// <summary>The keys <c>secrets.env</c> must set; values are never written, only how to make one.</summary>
+    public static string SecretsExample(IEnumerable<ParameterResource> secrets)
+    {
+        var lines = new List<string>
+        {
+            "# Copy to secrets.env (git-ignored) and set every value, e.g. with: openssl rand -base64 36",
+        };
+        lines.AddRange(secrets.Select(p => $"{ClusterExpressionRenderer.SecretKey(p)}="));
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Namespace(string appName, string environment) => $"{appName}-{environment}";
+}

@@ -1,0 +1,257 @@
+using k8s.Models;
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Kubernetes;
+
+/// <summary>A project in the cluster: a Deployment behind a Service, or a Job when it runs once for others to wait on.</summary>
+internal static class ProjectObjects
+{
+    public const string DefaultImageTag = "latest";
+
+    public static IEnumerable<KubernetesDocument> For(ProjectResource project, bool runsOnce, EnvironmentContext context, string secretName)
+    {
+        var environment = ContainerEnvironment.Of(project, context, secretName);
+        yield return new(ClusterNames.FileName(project, V1ConfigMap.KubeKind), ConfigMap(project, environment));
+        if (runsOnce)
+        {
+            yield return new(ClusterNames.FileName(project, V1Job.KubeKind), Job(project, environment));
+            yield break;
+        }
+        yield return new(ClusterNames.FileName(project, V1Deployment.KubeKind), Deployment(project, environment));
+        if (project.Endpoints().Count > 0)
+        {
+            yield return new(ClusterNames.FileName(project, V1Service.KubeKind), Service(project));
+        }
+        if (project.Endpoints().FirstOrDefault(e => e.IsExternal && e.IsHttp) is { } external)
+        {
+            yield return new(ClusterNames.FileName(project, V1Ingress.KubeKind), Ingress(project, external));
+        }
+        if (ClusterReplicas(project) > 1)
+        {
+            yield return new(ClusterNames.FileName(project, V1PodDisruptionBudget.KubeKind), DisruptionBudget(project.Name));
+        }
+        if (project.TryGetLastAnnotation<AutoscalingAnnotation>(out var autoscaling))
+        {
+            yield return new(ClusterNames.FileName(project, V2HorizontalPodAutoscaler.KubeKind), Autoscaler(project, autoscaling));
+        }
+        if (WaitInitContainers.WaitsForCompletion(project))
+        {
+            foreach (var document in JobWaiterAccess(project))
+            {
+                yield return document;
+            }
+        }
+    }
+
+    /// <summary>WithReplicas, raised to the autoscaler's minimum when there is one.</summary>
+    private static int ClusterReplicas(ProjectResource project) =>
+        Math.Max(project.ReplicaCount(), project.TryGetLastAnnotation<AutoscalingAnnotation>(out var autoscaling) ? autoscaling.MinReplicas : 1);
+
+    private static V2HorizontalPodAutoscaler Autoscaler(ProjectResource project, AutoscalingAnnotation autoscaling) => new()
+    {
+        ApiVersion = $"{V2HorizontalPodAutoscaler.KubeGroup}/{V2HorizontalPodAutoscaler.KubeApiVersion}",
+        Kind = V2HorizontalPodAutoscaler.KubeKind,
+        Metadata = ClusterNames.Metadata(project, project.Name),
+        Spec = new V2HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = V1Deployment.KubeKind, Name = project.Name },
+            MinReplicas = autoscaling.MinReplicas,
+            MaxReplicas = autoscaling.MaxReplicas,
+            Metrics =
+            [
+                new V2MetricSpec
+                {
+                    Type = "Resource",
+                    Resource = new V2ResourceMetricSource
+                    {
+                        Name = "cpu",
+                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = autoscaling.TargetCpuPercent },
+                    },
+                },
+            ],
+        },
+    };
+
+    public static V1PodDisruptionBudget DisruptionBudget(string name) => new()
+    {
+        ApiVersion = $"{V1PodDisruptionBudget.KubeGroup}/{V1PodDisruptionBudget.KubeApiVersion}",
+        Kind = V1PodDisruptionBudget.KubeKind,
+        Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { [ClusterNames.NameLabel] = name } },
+        Spec = new V1PodDisruptionBudgetSpec
+        {
+            MaxUnavailable = 1,
+            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [ClusterNames.NameLabel] = name } },
+        },
+    };
+
+    private static V1ConfigMap ConfigMap(ProjectResource project, ContainerEnvironment environment) => new()
+    {
+        ApiVersion = V1ConfigMap.KubeApiVersion,
+        Kind = V1ConfigMap.KubeKind,
+        Metadata = ClusterNames.Metadata(project, ClusterNames.ConfigMapName(project)),
+        Data = environment.Plain,
+    };
+
+    private static V1Deployment Deployment(ProjectResource project, ContainerEnvironment environment) => new()
+    {
+        ApiVersion = $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}",
+        Kind = V1Deployment.KubeKind,
+        Metadata = ClusterNames.Metadata(project),
+        Spec = new V1DeploymentSpec
+        {
+            Replicas = ClusterReplicas(project),
+            Selector = new V1LabelSelector { MatchLabels = ClusterNames.Selector(project) },
+            // Never below the declared capacity while a new version rolls out.
+            Strategy = new V1DeploymentStrategy
+            {
+                Type = "RollingUpdate",
+                RollingUpdate = new V1RollingUpdateDeployment { MaxUnavailable = 0, MaxSurge = 1 },
+            },
+            Template = new V1PodTemplateSpec
+            {
+                Metadata = new V1ObjectMeta { Labels = ClusterNames.Selector(project) },
+                Spec = new V1PodSpec
+                {
+                    ServiceAccountName = WaitInitContainers.WaitsForCompletion(project) ? project.Name : null,
+                    InitContainers = WaitInitContainers.For(project),
+                    Containers = [Container(project, environment, withProbes: true)],
+                },
+            },
+        },
+    };
+
+    private static V1Job Job(ProjectResource project, ContainerEnvironment environment) => new()
+    {
+        ApiVersion = $"{V1Job.KubeGroup}/{V1Job.KubeApiVersion}",
+        Kind = V1Job.KubeKind,
+        Metadata = ClusterNames.Metadata(project),
+        Spec = new V1JobSpec
+        {
+            BackoffLimit = 6,
+            Template = new V1PodTemplateSpec
+            {
+                Metadata = new V1ObjectMeta { Labels = ClusterNames.Selector(project) },
+                Spec = new V1PodSpec
+                {
+                    RestartPolicy = "OnFailure",
+                    InitContainers = WaitInitContainers.For(project),
+                    Containers = [Container(project, environment, withProbes: false)],
+                },
+            },
+        },
+    };
+
+    private static V1Container Container(ProjectResource project, ContainerEnvironment environment, bool withProbes)
+    {
+        var probes = project.TryGetLastAnnotation<ProbesAnnotation>(out var declared) ? declared
+            : new ProbesAnnotation("/alive", project.TryGetLastAnnotation<HttpHealthCheckAnnotation>(out var health) ? health.Path : "/health");
+        var http = project.Endpoints().FirstOrDefault(e => e.UriScheme == "http");
+        return new V1Container
+        {
+            Name = project.Name,
+            Image = $"{ClusterNames.ImageName(project)}:{DefaultImageTag}",
+            Args = environment.Args,
+            Ports = withProbes ? ContainerPorts(project) : null,
+            EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ClusterNames.ConfigMapName(project) } }],
+            Env = environment.SecretDerived.Count > 0 ? environment.SecretDerived : null,
+            Resources = DefaultResources(),
+            // ServiceDefaults maps /alive (the process answers) and /health (its dependencies answer too).
+            LivenessProbe = withProbes && http is not null ? HttpProbe(probes.LivenessPath, http.Name) : null,
+            ReadinessProbe = withProbes && http is not null ? HttpProbe(probes.ReadinessPath, http.Name) : null,
+        };
+    }
+
+    /// <summary>What every Deployment's container requests and may use; the prod overlay raises both.</summary>
+    public static V1ResourceRequirements DefaultResources() => new()
+    {
+        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("128Mi") },
+        Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("500m"), ["memory"] = new("512Mi") },
+    };
+
+    public static V1Probe HttpProbe(string path, string portName) => new()
+    {
+        HttpGet = new V1HTTPGetAction { Path = path, Port = portName },
+        InitialDelaySeconds = 5,
+        PeriodSeconds = 10,
+        FailureThreshold = 3,
+    };
+
+    public static IList<V1ContainerPort>? ContainerPorts(IResource resource) => resource.Endpoints() is { Count: > 0 } endpoints
+        ? [.. endpoints.Select(e => new V1ContainerPort { ContainerPort = ClusterExpressionRenderer.ServicePort(resource, e), Name = e.Name, Protocol = "TCP" })]
+        : null;
+
+    /// <summary>A ClusterIP Service over every endpoint of a resource that runs as a Deployment.</summary>
+    public static V1Service Service(IResource resource) => new()
+    {
+        ApiVersion = V1Service.KubeApiVersion,
+        Kind = V1Service.KubeKind,
+        Metadata = ClusterNames.Metadata(resource),
+        Spec = new V1ServiceSpec
+        {
+            Type = "ClusterIP",
+            Selector = ClusterNames.Selector(resource),
+            Ports = [.. resource.Endpoints().Select(e =>
+            {
+                var port = ClusterExpressionRenderer.ServicePort(resource, e);
+                return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = e.Name };
+            })],
+        },
+    };
+
+    private static V1Ingress Ingress(ProjectResource project, EndpointAnnotation endpoint) => new()
+    {
+        ApiVersion = $"{V1Ingress.KubeGroup}/{V1Ingress.KubeApiVersion}",
+        Kind = V1Ingress.KubeKind,
+        Metadata = ClusterNames.Metadata(project),
+        Spec = new V1IngressSpec
+        {
+            Rules =
+            [
+                new V1IngressRule
+                {
+                    Http = new V1HTTPIngressRuleValue
+                    {
+                        Paths =
+                        [
+                            new V1HTTPIngressPath
+                            {
+                                Path = "/",
+                                PathType = "Prefix",
+                                Backend = new V1IngressBackend
+                                {
+                                    Service = new V1IngressServiceBackend { Name = project.Name, Port = new V1ServiceBackendPort { Name = endpoint.Name } },
+                                },
+                            },
+                        ],
+                    },
+                },
+            ],
+        },
+    };
+
+    /// <summary>The init container that waits for a Job asks the API server about it, so the pod needs these rights.</summary>
+    private static IEnumerable<KubernetesDocument> JobWaiterAccess(ProjectResource project)
+    {
+        yield return new(ClusterNames.FileName(project, V1ServiceAccount.KubeKind), new V1ServiceAccount
+        {
+            ApiVersion = V1ServiceAccount.KubeApiVersion,
+            Kind = V1ServiceAccount.KubeKind,
+            Metadata = ClusterNames.Metadata(project),
+        });
+        yield return new(ClusterNames.FileName(project, V1Role.KubeKind), new V1Role
+        {
+            ApiVersion = $"{V1Role.KubeGroup}/{V1Role.KubeApiVersion}",
+            Kind = V1Role.KubeKind,
+            Metadata = ClusterNames.Metadata(project),
+            Rules = [new V1PolicyRule { ApiGroups = ["batch"], Resources = ["jobs"], Verbs = ["get", "list", "watch"] }],
+        });
+        yield return new(ClusterNames.FileName(project, V1RoleBinding.KubeKind), new V1RoleBinding
+        {
+            ApiVersion = $"{V1RoleBinding.KubeGroup}/{V1RoleBinding.KubeApiVersion}",
+            Kind = V1RoleBinding.KubeKind,
+            Metadata = ClusterNames.Metadata(project),
+            RoleRef = new V1RoleRef { ApiGroup = V1Role.KubeGroup, Kind = V1Role.KubeKind, Name = project.Name },
+            Subjects = [new Rbacv1Subject { Kind = V1ServiceAccount.KubeKind, Name = project.Name }],
+        });
+    }
+}

@@ -1,4 +1,0 @@
-namespace Parity.Hosting.Publishing.Kubernetes;
-
-/// <summary>One object and the file, relative to its kustomization, that holds it.</summary>
-internal sealed record KubernetesDocument(string FileName, object Value);
