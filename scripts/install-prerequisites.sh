@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Parity needs on a Debian/Ubuntu machine, skipping what is already there.
 # Backing services run as native processes from these packages: no Docker needed.
-# --tests adds what only the tests need: the browser that drives the dashboard.
+# --tests adds what only the tests need: the browser that drives the dashboard, and python3 for the coverage table.
 set -euo pipefail
 
 # A program (on PATH, or a full path) and the Debian package that provides it.
@@ -10,7 +10,10 @@ requirements=(
   "redis-server                         redis-server"
   "/usr/lib/rabbitmq/bin/rabbitmq-server rabbitmq-server"
 )
-[ "${1:-}" = "--tests" ] && requirements+=("chromium                             chromium")
+[ "${1:-}" = "--tests" ] && requirements+=(
+  "chromium                             chromium"
+  "python3                              python3"
+)
 
 missing=()
 for requirement in "${requirements[@]}"; do
