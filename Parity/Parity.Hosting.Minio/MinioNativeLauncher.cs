@@ -15,11 +15,8 @@ internal sealed class MinioNativeLauncher : INativeLauncher
     {
         var minio = (MinioContainerResource)context.Resource;
         var address = $"127.0.0.1:{context.PortOf(MinioContainerResource.PrimaryEndpointName)}";
-        var env = new Dictionary<string, string>
-        {
-            ["MINIO_ROOT_USER"] = context.Render(minio.RootUser),
-            ["MINIO_ROOT_PASSWORD"] = context.Render(minio.PasswordParameter),
-        };
+        // The root user and password come with the launch environment (MINIO_ROOT_USER, MINIO_ROOT_PASSWORD), as in the cluster.
+        var env = new Dictionary<string, string>(context.Environment);
         if (MinioBinary is not null)
         {
             return Task.FromResult(new ProcessSpec(MinioBinary, ["server", context.DataDirectory, "--address", address], context.DataDirectory, env));

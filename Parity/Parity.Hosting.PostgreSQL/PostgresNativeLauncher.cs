@@ -28,7 +28,7 @@ internal sealed class PostgresNativeLauncher : INativeLauncher
             // No Unix socket: clients use TCP, and a socket path under a deep checkout exceeds the 107-byte limit, which is fatal.
             "-c", "unix_socket_directories=",
         ];
-        return new ProcessSpec(PostgresInstallation.Program("postgres"), args, context.DataDirectory, new Dictionary<string, string>())
+        return new ProcessSpec(PostgresInstallation.Program("postgres"), args, context.DataDirectory, context.Environment)
         {
             RunAsUser = context.RunAsUser,
             StopSignal = FastShutdownSignal,

@@ -31,7 +31,7 @@ internal sealed class RabbitMQNativeLauncher : INativeLauncher
         File.WriteAllText(Path.Combine(config, "enabled_plugins"), management ? "[rabbitmq_management]." : "[].");
         File.WriteAllText(Path.Combine(config, "rabbitmq-env.conf"), "");
 
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(context.Environment)
         {
             ["HOME"] = home,
             // Stable, so a data volume's database (named after the node) is found again; unique enough, as each

@@ -23,7 +23,7 @@ internal sealed class RedisNativeLauncher : INativeLauncher
             .AppendLine(context.IsPersistent ? "appendonly yes" : "appendonly no")
             .AppendLine(context.IsPersistent ? "" : "save \"\"")
             .ToString();
-        return Task.FromResult(new ProcessSpec("redis-server", ["-"], context.DataDirectory, new Dictionary<string, string>()) { StandardInput = config });
+        return Task.FromResult(new ProcessSpec("redis-server", ["-"], context.DataDirectory, context.Environment) { StandardInput = config });
     }
 
     public async Task<bool> IsReadyAsync(NativeLaunchContext context, CancellationToken cancellationToken)

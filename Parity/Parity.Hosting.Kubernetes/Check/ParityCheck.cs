@@ -44,7 +44,7 @@ public static class ParityCheck
         var differences = new List<EnvironmentKeyDifference>();
         foreach (var project in model.Resources.OfType<ProjectResource>())
         {
-            var local = LocalKeys(project, dashboardRuns).Where(k => !TargetSpecificKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
+            var local = LocalKeys(project, model, dashboardRuns).Where(k => !TargetSpecificKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
             if (clusterKeys(project.Name) is not { } clusterAll)
             {
                 differences.Add(new EnvironmentKeyDifference(project.Name, "(no container of this name in the overlay)", Local: true, Cluster: false));
@@ -59,11 +59,11 @@ public static class ParityCheck
     }
 
     /// <summary>The keys the orchestrator gives the process: the same function and context it uses, with the dashboard's OTLP settings when it runs.</summary>
-    public static IEnumerable<string> LocalKeys(ProjectResource project, bool dashboardRuns)
+    public static IEnumerable<string> LocalKeys(ProjectResource project, DistributedApplicationModel model, bool dashboardRuns)
     {
         // Only the keys matter here, so the port and key the run would allocate are stand-ins.
         var otlp = dashboardRuns ? OtlpExporterSettings.ForDashboard(0, new RunSecret("parity-check")) : null;
-        return ResourceEnvironment.Build(project, new EnvironmentContext(EnvironmentTarget.Local, $"{project.Name}-parity", otlp)).Keys;
+        return LaunchDescription.Of(project, model, new EnvironmentContext(EnvironmentTarget.Local, $"{project.Name}-parity", otlp)).Environment.Keys;
     }
 
     public static string Table(IReadOnlyList<EnvironmentKeyDifference> differences)

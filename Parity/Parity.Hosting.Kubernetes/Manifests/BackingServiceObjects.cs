@@ -11,11 +11,11 @@ internal static class BackingServiceObjects
 {
     private const string DefaultVolumeSize = "1Gi";
 
-    public static IEnumerable<KubernetesDocument> For(ContainerResource container, EnvironmentContext context, string secretName)
+    public static IEnumerable<KubernetesDocument> For(ContainerResource container, LaunchDescription launch, string secretName)
     {
         var image = container.AnnotationsOf<ContainerImageAnnotation>().LastOrDefault()
             ?? throw new DistributedApplicationException($"Resource '{container.Name}' has no container image for publishing.");
-        var environment = ContainerEnvironment.Of(container, context, secretName);
+        var environment = ContainerEnvironment.Of(launch, secretName);
         var files = container.AnnotationsOf<ContainerFilesAnnotation>()
             .Select(a => (a.Name, a.DestinationPath, Files: a.Files()))
             .Where(f => f.Files.Count > 0)

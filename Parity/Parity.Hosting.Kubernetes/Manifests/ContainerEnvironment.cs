@@ -12,12 +12,12 @@ internal sealed record ContainerEnvironment(
     IList<V1EnvVar> SecretDerived,
     IList<string>? Args)
 {
-    public static ContainerEnvironment Of(IResource resource, EnvironmentContext context, string secretName)
+    public static ContainerEnvironment Of(LaunchDescription launch, string secretName)
     {
         var renderer = new ClusterExpressionRenderer();
         var plain = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var derived = new List<V1EnvVar>();
-        foreach (var (name, value) in ResourceEnvironment.Build(resource, context).OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in launch.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (value.IsSecret)
             {
@@ -28,7 +28,7 @@ internal sealed record ContainerEnvironment(
                 plain[name] = value.Render(renderer);
             }
         }
-        var args = resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Render(renderer)).ToList();
+        var args = launch.Args.Select(a => a.Render(renderer)).ToList();
         // Kubernetes expands $(VAR) only from variables defined earlier in the list, so the Secret's come first.
         var fromSecret = renderer.SecretParameters.Select(p => new V1EnvVar
         {

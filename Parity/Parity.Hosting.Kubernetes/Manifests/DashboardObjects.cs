@@ -10,9 +10,9 @@ namespace Parity.Hosting.Kubernetes;
 /// </summary>
 internal static class DashboardObjects
 {
-    public static IEnumerable<KubernetesDocument> For(ClusterDashboardResource dashboard, EnvironmentContext context, string secretName)
+    public static IEnumerable<KubernetesDocument> For(ClusterDashboardResource dashboard, LaunchDescription launch, string secretName)
     {
-        var environment = ContainerEnvironment.Of(dashboard, context, secretName);
+        var environment = ContainerEnvironment.Of(launch, secretName);
         yield return new(ClusterNames.FileName(dashboard, V1Deployment.KubeKind), Deployment(dashboard, environment));
         yield return new(ClusterNames.FileName(dashboard, V1Service.KubeKind), ProjectObjects.Service(dashboard));
     }

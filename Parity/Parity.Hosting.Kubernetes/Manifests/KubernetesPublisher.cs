@@ -17,22 +17,18 @@ public static class KubernetesPublisher
     {
         var root = Path.Combine(outputDirectory, RelativeDirectory);
         var secretName = ClusterNames.SecretName(appName);
-        var runOnce = model.Resources
-            .SelectMany(r => r.AnnotationsOf<WaitAnnotation>())
-            .Where(w => w.WaitType == WaitType.WaitUntilCompleted)
-            .Select(w => w.Resource)
-            .ToHashSet();
         var projects = model.Resources.OfType<ProjectResource>().ToList();
         var context = ClusterContext(model);
+        LaunchDescription Launch(IResource resource) => LaunchDescription.Of(resource, model, context);
 
         var baseDocuments = new List<KubernetesDocument>();
         foreach (var resource in model.Resources)
         {
             baseDocuments.AddRange(resource switch
             {
-                ProjectResource project => ProjectObjects.For(project, runOnce.Contains(project), context, secretName),
-                ClusterDashboardResource dashboard => DashboardObjects.For(dashboard, context, secretName),
-                ContainerResource container => BackingServiceObjects.For(container, context, secretName),
+                ProjectResource project => ProjectObjects.For(project, Launch(project), secretName),
+                ClusterDashboardResource dashboard => DashboardObjects.For(dashboard, Launch(dashboard), secretName),
+                ContainerResource container => BackingServiceObjects.For(container, Launch(container), secretName),
                 _ when resource.IsValueOnly() || resource is IResourceWithParent => [],
                 _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no Kubernetes form."),
             });
@@ -40,12 +36,12 @@ public static class KubernetesPublisher
         var baseFiles = baseDocuments.Select(d => d.FileName).Order(StringComparer.Ordinal).ToList();
         baseDocuments.Add(new("kustomization.yaml", new Kustomization { Resources = baseFiles }));
 
-        var secrets = SecretParameters(model, context);
+        var secrets = SecretParameters(model, Launch);
         // The images the overlays tag: the projects', and the dashboard's, which deploy also builds.
         var imageNames = projects.Select(ClusterNames.ImageName)
             .Concat(model.Resources.OfType<ClusterDashboardResource>().Select(_ => ClusterDashboardResource.ImageName))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        var deployed = projects.Where(p => !runOnce.Contains(p)).ToList();
+        var deployed = projects.Where(p => !Launch(p).RunsOnce).ToList();
 
         ClearGenerated(root);
         WriteDocuments(Path.Combine(root, "base"), baseDocuments);
@@ -63,18 +59,15 @@ public static class KubernetesPublisher
         new(EnvironmentTarget.Cluster, Otlp: model.Resources.OfType<ClusterDashboardResource>().FirstOrDefault()?.OtlpExporter);
 
     /// <summary>Every secret parameter some container reads, in the order the Secret's keys are listed.</summary>
-    private static List<ParameterResource> SecretParameters(DistributedApplicationModel model, EnvironmentContext context)
+    private static List<ParameterResource> SecretParameters(DistributedApplicationModel model, Func<IResource, LaunchDescription> launch)
     {
         var renderer = new ClusterExpressionRenderer();
         foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource))
         {
-            foreach (var value in ResourceEnvironment.Build(resource, context).Values)
+            var description = launch(resource);
+            foreach (var value in description.Environment.Values.Concat(description.Args))
             {
                 value.Render(renderer);
-            }
-            foreach (var arg in resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args))
-            {
-                arg.Render(renderer);
             }
         }
         return [.. renderer.SecretParameters];

@@ -8,11 +8,11 @@ internal static class ProjectObjects
 {
     public const string DefaultImageTag = "latest";
 
-    public static IEnumerable<KubernetesDocument> For(ProjectResource project, bool runsOnce, EnvironmentContext context, string secretName)
+    public static IEnumerable<KubernetesDocument> For(ProjectResource project, LaunchDescription launch, string secretName)
     {
-        var environment = ContainerEnvironment.Of(project, context, secretName);
+        var environment = ContainerEnvironment.Of(launch, secretName);
         yield return new(ClusterNames.FileName(project, V1ConfigMap.KubeKind), ConfigMap(project, environment));
-        if (runsOnce)
+        if (launch.RunsOnce)
         {
             yield return new(ClusterNames.FileName(project, V1Job.KubeKind), Job(project, environment));
             yield break;

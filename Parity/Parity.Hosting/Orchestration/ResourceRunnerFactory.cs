@@ -61,23 +61,19 @@ internal sealed class ResourceRunnerFactory(
 
         async Task<(ProcessSpec, IReadOnlyList<EnvironmentVariableSnapshot>)> CreateSpec()
         {
-            var expressions = ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Local, instanceId, _otlp));
-            var env = expressions.ToDictionary(e => e.Key, e => e.Value.Render(replicaRenderer));
-            // Masked by where each value comes from, never by its name.
-            IReadOnlyList<EnvironmentVariableSnapshot> shown =
-                [.. expressions.OrderBy(e => e.Key, StringComparer.Ordinal)
-                    .Select(e => new EnvironmentVariableSnapshot(e.Key, e.Value.IsSecret ? null : env[e.Key], e.Value.IsSecret))];
-            var args = resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Render(replicaRenderer));
+            var launch = LaunchDescription.Of(resource, model, new EnvironmentContext(EnvironmentTarget.Local, instanceId, _otlp));
+            var env = launch.Environment.ToDictionary(e => e.Key, e => e.Value.Render(replicaRenderer));
+            var args = launch.Args.Select(a => a.Render(replicaRenderer));
             var spec = resource switch
             {
-                _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value, stopping),
+                _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value.WithEnvironment(env), stopping),
                 ProjectResource project => new ProcessSpec(
                     "dotnet", [await ProjectOutputResolver.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
                 ExecutableResource executable => new ProcessSpec(
                     ExecutableLocator.Find(executable.Command, executable.WorkingDirectory) ?? executable.Command, [.. args], executable.WorkingDirectory, env),
                 _ => throw new InvalidOperationException($"'{resource.Name}' is not a process."),
             };
-            return (spec, shown);
+            return (spec, Shown(launch, spec));
         }
 
         return new ResourceSupervisor(
@@ -111,15 +107,17 @@ internal sealed class ResourceRunnerFactory(
         return token => RunServices.ProbeHttpAsync(url, check.StatusCode, token);
     }
 
-    /// <summary>A resource that another waits on with WaitForCompletion is run-once; anything else restarts after a crash.</summary>
-    private RestartPolicy RestartPolicyOf(IResource resource)
-    {
-        if (resource.TryGetLastAnnotation<RestartPolicyAnnotation>(out var declared))
-        {
-            return declared.Policy;
-        }
-        var awaitedToComplete = model.Resources.SelectMany(r => r.AnnotationsOf<WaitAnnotation>())
-            .Any(w => w.WaitType == WaitType.WaitUntilCompleted && ReferenceEquals(w.Resource, resource));
-        return awaitedToComplete ? RestartPolicy.Never : RestartPolicy.OnFailure;
-    }
+    /// <summary>
+    /// The environment the process got, as the dashboard shows it: masked by where each value comes from, never by its
+    /// name. A launcher's own additions (paths, ports of its companions) carry no secret: secrets come from the model.
+    /// </summary>
+    private static IReadOnlyList<EnvironmentVariableSnapshot> Shown(LaunchDescription launch, ProcessSpec spec) =>
+        [.. spec.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+            launch.Environment.GetValueOrDefault(e.Key)?.IsSecret == true
+                ? new EnvironmentVariableSnapshot(e.Key, null, IsSecret: true)
+                : new EnvironmentVariableSnapshot(e.Key, e.Value, IsSecret: false))];
+
+    /// <summary>A run-once resource is never restarted; anything else restarts after a crash.</summary>
+    private RestartPolicy RestartPolicyOf(IResource resource) =>
+        LaunchDescription.Of(resource, model, new EnvironmentContext(EnvironmentTarget.Local)).RunsOnce ? RestartPolicy.Never : RestartPolicy.OnFailure;
 }

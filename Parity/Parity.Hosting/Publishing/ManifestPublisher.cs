@@ -18,29 +18,29 @@ public static class ManifestPublisher
         var resources = new JsonObject();
         foreach (var resource in model.Resources)
         {
-            resources[resource.Name] = Describe(resource, directory);
+            resources[resource.Name] = Describe(resource, model, directory);
         }
         var manifest = new JsonObject { ["$schema"] = "https://json.schemastore.org/aspire-8.0.json", ["resources"] = resources };
         Directory.CreateDirectory(directory);
         File.WriteAllText(manifestPath, manifest.ToJsonString(Indented) + "\n");
     }
 
-    private static JsonObject Describe(IResource resource, string manifestDirectory) => resource switch
+    private static JsonObject Describe(IResource resource, DistributedApplicationModel model, string manifestDirectory) => resource switch
     {
         ConnectionStringResource connection => Parameter(connection, new JsonObject { ["connectionString"] = "{" + connection.Name + ".value}" }),
         ParameterResource parameter => Parameter(parameter, []),
-        ProjectResource project => Process(project, new JsonObject
+        ProjectResource project => Process(project, model, new JsonObject
         {
             ["type"] = "project.v0",
             ["path"] = Path.GetRelativePath(manifestDirectory, project.Metadata.ProjectPath).Replace('\\', '/'),
         }),
-        ExecutableResource executable => Process(executable, new JsonObject
+        ExecutableResource executable => Process(executable, model, new JsonObject
         {
             ["type"] = "executable.v0",
             ["workingDirectory"] = Path.GetRelativePath(manifestDirectory, executable.WorkingDirectory).Replace('\\', '/'),
             ["command"] = executable.Command,
         }),
-        ContainerResource container => Container(container),
+        ContainerResource container => Container(container, model),
         IResourceWithConnectionString value => new JsonObject { ["type"] = "value.v0", ["connectionString"] = Render(value.ConnectionStringExpression) },
         _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no manifest form."),
     };
@@ -70,7 +70,7 @@ public static class ManifestPublisher
         return description;
     }
 
-    private static JsonObject Container(ContainerResource container)
+    private static JsonObject Container(ContainerResource container, DistributedApplicationModel model)
     {
         var image = container.AnnotationsOf<ContainerImageAnnotation>().LastOrDefault()
             ?? throw new DistributedApplicationException($"Resource '{container.Name}' has no container image for publishing.");
@@ -84,7 +84,7 @@ public static class ManifestPublisher
         {
             description["entrypoint"] = image.Entrypoint;
         }
-        Process(container, description);
+        Process(container, model, description);
         if (container.AnnotationsOf<VolumeAnnotation>().ToList() is { Count: > 0 } volumes)
         {
             description["volumes"] = new JsonArray([.. volumes.Select(v => (JsonNode)new JsonObject
@@ -98,13 +98,14 @@ public static class ManifestPublisher
     }
 
     /// <summary>What every process-like resource carries: arguments, environment and bindings.</summary>
-    private static JsonObject Process(IResource resource, JsonObject description)
+    private static JsonObject Process(IResource resource, DistributedApplicationModel model, JsonObject description)
     {
-        if (resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).ToList() is { Count: > 0 } args)
+        var launch = LaunchDescription.Of(resource, model, new EnvironmentContext(EnvironmentTarget.Manifest));
+        if (launch.Args is { Count: > 0 } args)
         {
             description["args"] = new JsonArray([.. args.Select(a => (JsonNode)Render(a))]);
         }
-        var env = ResourceEnvironment.Build(resource, new EnvironmentContext(EnvironmentTarget.Manifest));
+        var env = launch.Environment;
         if (env.Count > 0)
         {
             description["env"] = new JsonObject(env.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)Render(e.Value))));
