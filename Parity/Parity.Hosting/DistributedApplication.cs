@@ -57,12 +57,18 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes, checks parity or deploys; needs none of the programs a run needs.</summary>
+    /// <summary>Publishes, checks parity, deploys or lists missing programs; needs none of the programs a run needs.</summary>
     private void RunPublishingVerb()
     {
         var model = Services.GetRequiredService<DistributedApplicationModel>();
-        ModelValidator.Validate(model, forRun: false);
         var options = Services.GetRequiredService<DistributedApplicationOptions>();
+        if (options.Args.FirstOrDefault() == "doctor")
+        {
+            // Before validation: what is missing on this machine is worth knowing even while the model has other errors.
+            Environment.ExitCode = DoctorCommand.Run(model);
+            return;
+        }
+        ModelValidator.Validate(model, forRun: false);
         var settings = Services.GetRequiredService<OrchestratorSettings>();
         switch (options.Args.FirstOrDefault())
         {

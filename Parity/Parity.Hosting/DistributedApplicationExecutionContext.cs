@@ -16,11 +16,12 @@ public sealed class DistributedApplicationExecutionContext(DistributedApplicatio
 
     /// <summary>
     /// Aspire's forms: <c>--operation publish</c> or <c>--publisher NAME</c>; also the verbs <c>publish</c>, and Parity's
-    /// <c>parity</c> and <c>deploy</c>, which need the model as publishing sees it and none of the programs a run needs.
+    /// <c>parity</c>, <c>deploy</c> and <c>doctor</c>, which need the model as publishing sees it and none of the programs a
+    /// run needs (doctor lists them).
     /// </summary>
     internal static DistributedApplicationOperation FromArgs(string[] args)
     {
-        var publish = (args.Length > 0 && args[0] is "publish" or "parity" or "deploy")
+        var publish = (args.Length > 0 && args[0] is "publish" or "parity" or "deploy" or "doctor")
             || args.Contains("--publisher")
             || args.Zip(args.Skip(1)).Any(p => p.First == "--operation" && p.Second == "publish");
         return publish ? DistributedApplicationOperation.Publish : DistributedApplicationOperation.Run;
