@@ -3,8 +3,9 @@ using System.Xml.Linq;
 namespace Parity.Cli;
 
 /// <summary>
-/// Finds the AppHost: a project that references Parity.Hosting (by ProjectReference or PackageReference), in the given
-/// folder, or else in its subfolders up to two levels down. An explicit path overrides the search.
+/// Finds the AppHost: an executable project that references Parity.Hosting (by ProjectReference or PackageReference), in
+/// the given folder, or else in its subfolders up to two levels down. An explicit path overrides the search. A library
+/// that references Parity.Hosting (an integration, the testing builder) is not an AppHost.
 /// </summary>
 internal static class AppHostLocator
 {
@@ -29,13 +30,13 @@ internal static class AppHostLocator
         {
             1 => here[0],
             0 => throw new CliException(
-                $"No AppHost project (a .csproj that references {HostingPackage}) in {currentDirectory} or its subfolders up to {MaxDepth} levels down. Pass --project PATH."),
+                $"No AppHost project (an executable .csproj that references {HostingPackage}) in {currentDirectory} or its subfolders up to {MaxDepth} levels down. Pass --project PATH."),
             _ => throw new CliException(
                 $"Several AppHost projects were found; choose one with --project PATH:{Environment.NewLine}{string.Join(Environment.NewLine, here.Select(p => "  " + Path.GetRelativePath(currentDirectory, p)))}"),
         };
     }
 
-    /// <summary>Whether a project file references Parity.Hosting.</summary>
+    /// <summary>Whether a project file is an executable that references Parity.Hosting.</summary>
     public static bool IsAppHost(string projectFile)
     {
         XDocument document;
@@ -47,7 +48,10 @@ internal static class AppHostLocator
         {
             return false; // not a project MSBuild could load either
         }
-        return document.Descendants().Any(e =>
+        var isExecutable = document.Descendants().Any(e =>
+            e.Name.LocalName == "OutputType" && e.Value.Trim() is var type
+            && (type.Equals("Exe", StringComparison.OrdinalIgnoreCase) || type.Equals("WinExe", StringComparison.OrdinalIgnoreCase)));
+        return isExecutable && document.Descendants().Any(e =>
             (e.Name.LocalName == "ProjectReference" && Path.GetFileNameWithoutExtension(Normalize(e.Attribute("Include")?.Value)) is var name
                 && string.Equals(name, HostingPackage, StringComparison.OrdinalIgnoreCase))
             || (e.Name.LocalName == "PackageReference"

@@ -4,13 +4,21 @@ public sealed class AppHostLocatorTests : IDisposable
 {
     private const string HostingByProject = """
         <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>
           <ItemGroup><ProjectReference Include="..\..\Parity\Parity.Hosting\Parity.Hosting.csproj" /></ItemGroup>
         </Project>
         """;
 
     private const string HostingByPackage = """
         <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>
           <ItemGroup><PackageReference Include="Parity.Hosting" Version="1.0.0" /></ItemGroup>
+        </Project>
+        """;
+
+    private const string HostingLibrary = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <ItemGroup><ProjectReference Include="../Parity.Hosting/Parity.Hosting.csproj" /></ItemGroup>
         </Project>
         """;
 
@@ -58,6 +66,7 @@ public sealed class AppHostLocatorTests : IDisposable
     public void No_AppHost_is_an_error_that_says_what_was_looked_for()
     {
         Write("Service.csproj", PlainProject);
+        Write("Parity.Testing/Parity.Testing.csproj", HostingLibrary);
         Write("bin/Copied.csproj", HostingByProject); // build output is not searched
 
         var error = Assert.Throws<CliException>(() => AppHostLocator.Find(_root, explicitPath: null));
