@@ -31,7 +31,7 @@ public sealed class AppHostLocatorTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("parity-cli-locate-").FullName;
 
     [Fact]
-    public void An_AppHost_in_the_current_folder_wins_over_those_below()
+    public void AnAppHostInTheCurrentFolderWinsOverThoseBelow()
     {
         var here = Write("Store.AppHost.csproj", HostingByProject);
         Write("sub/Other.csproj", HostingByProject);
@@ -40,7 +40,7 @@ public sealed class AppHostLocatorTests : IDisposable
     }
 
     [Fact]
-    public void An_AppHost_two_levels_down_is_found_and_one_three_levels_down_is_not()
+    public void AnAppHostTwoLevelsDownIsFoundAndOneThreeLevelsDownIsNot()
     {
         Write("Service.csproj", PlainProject);
         var appHost = Write("src/AppHost/AppHost.csproj", HostingByPackage);
@@ -50,7 +50,7 @@ public sealed class AppHostLocatorTests : IDisposable
     }
 
     [Fact]
-    public void Several_AppHosts_are_an_error_that_lists_them()
+    public void SeveralAppHostsAreAnErrorThatListsThem()
     {
         Write("one/One.csproj", HostingByProject);
         Write("two/Two.csproj", HostingByPackage);
@@ -63,7 +63,7 @@ public sealed class AppHostLocatorTests : IDisposable
     }
 
     [Fact]
-    public void No_AppHost_is_an_error_that_says_what_was_looked_for()
+    public void NoAppHostIsAnErrorThatSaysWhatWasLookedFor()
     {
         Write("Service.csproj", PlainProject);
         Write("Parity.Testing/Parity.Testing.csproj", HostingLibrary);
@@ -76,7 +76,7 @@ public sealed class AppHostLocatorTests : IDisposable
     }
 
     [Fact]
-    public void The_project_option_takes_a_file_or_a_folder_with_one_project()
+    public void TheProjectOptionTakesAFileOrAFolderWithOneProject()
     {
         var file = Write("x/Any.csproj", PlainProject);
 
@@ -86,7 +86,7 @@ public sealed class AppHostLocatorTests : IDisposable
     }
 
     [Fact]
-    public void The_state_folder_is_the_projects_unless_moved()
+    public void TheStateFolderIsTheProjectsUnlessMoved()
     {
         var project = Write("AppHost/AppHost.csproj", HostingByProject);
         var here = new AppHostProject(project, Path.Combine(_root, "AppHost", ".parity"));

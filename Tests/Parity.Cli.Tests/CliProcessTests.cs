@@ -18,7 +18,7 @@ public sealed class CliProcessTests : IAsyncDisposable
     private string RunFile => Path.Combine(_state, "run.json");
 
     [Fact]
-    public async Task Start_ps_logs_restart_describe_and_stop_a_running_AppHost()
+    public async Task StartPsLogsRestartDescribeAndStopARunningAppHost()
     {
         var started = await Cli(["start", .. AppHostArguments]);
         Assert.True(started.ExitCode == 0, started.ToString());
@@ -34,6 +34,17 @@ public sealed class CliProcessTests : IAsyncDisposable
         Assert.Matches(@"(?m)^NAME\s+KIND\s+STATE\s+RESTARTS\s+URLS$", ps.Output);
         Assert.Matches(@"(?m)^api\s+Project\s", ps.Output);
         Assert.Matches(@"(?m)^sleeper\s+Executable\s+Running", ps.Output);
+
+        var again = await Cli(["start", .. AppHostArguments]);
+        Assert.True(again.ExitCode == 1, again.ToString());
+        Assert.Contains($"An AppHost is already running here (pid {appHostPid}", again.Error);
+
+        var unknownResource = await Cli("resource", "nope", "restart");
+        Assert.True(unknownResource.ExitCode == 1, unknownResource.ToString());
+        Assert.Contains("No resource is named 'nope'.", unknownResource.Error);
+        var unknownCommand = await Cli("resource", "api", "explode");
+        Assert.True(unknownCommand.ExitCode == 1, unknownCommand.ToString());
+        Assert.Contains("'explode'", unknownCommand.Error);
 
         var firstPid = ApiPid();
         var logs = await Cli("logs", "api");
@@ -64,7 +75,7 @@ public sealed class CliProcessTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Ps_stop_and_logs_say_when_nothing_runs()
+    public async Task PsStopAndLogsSayWhenNothingRuns()
     {
         foreach (var command in (string[][])[["ps"], ["stop"], ["logs", "api"], ["describe"]])
         {
@@ -75,7 +86,7 @@ public sealed class CliProcessTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Start_fails_with_the_AppHosts_output_when_it_exits()
+    public async Task StartFailsWithTheAppHostsOutputWhenItExits()
     {
         // The fixture then declares a program this machine lacks: the AppHost reports it and exits before starting anything.
         var result = await Cli(["start", .. AppHostArguments, "--Parameters:fail=true"]);
@@ -87,7 +98,7 @@ public sealed class CliProcessTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Doctor_finds_nothing_missing_for_the_fixture()
+    public async Task DoctorFindsNothingMissingForTheFixture()
     {
         var result = await Cli("doctor");
 
@@ -96,7 +107,7 @@ public sealed class CliProcessTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Doctor_lists_a_missing_program_with_its_hint()
+    public async Task DoctorListsAMissingProgramWithItsHint()
     {
         var result = await Cli("doctor", "--", "--Parameters:fail=true");
 

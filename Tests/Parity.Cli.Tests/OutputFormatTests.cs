@@ -3,7 +3,7 @@ namespace Parity.Cli.Tests;
 public sealed class OutputFormatTests
 {
     [Fact]
-    public void The_resource_table_aligns_its_columns()
+    public void TheResourceTableAlignsItsColumns()
     {
         var table = OutputFormat.ResourceTable(
         [
@@ -20,7 +20,7 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
-    public void Describe_masks_secrets_and_lists_replicas()
+    public void DescribeMasksSecretsAndListsReplicas()
     {
         var text = OutputFormat.Describe(new ResourceView(
             "api", "Project", "Running", "Healthy", StartedAt: null, Restarts: 1, ExitCode: null,
@@ -37,7 +37,7 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
-    public void A_replicas_line_names_it()
+    public void AReplicasLineNamesIt()
     {
         var now = DateTimeOffset.UnixEpoch;
 
@@ -46,7 +46,7 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
-    public void Doctor_reads_the_AppHosts_json_lines_and_shows_a_package_or_the_hint()
+    public void DoctorReadsTheAppHostsJsonLinesAndShowsAPackageOrTheHint()
     {
         var missing = Doctor.Parse("""
             Building...
@@ -67,10 +67,10 @@ public sealed class OutputFormatTests
     [InlineData("8.0.404 [/usr/share/dotnet/sdk]\n10.0.100-rc.2.25502.107 [/usr/share/dotnet/sdk]", true)]
     [InlineData("8.0.404 [/usr/share/dotnet/sdk]", false)]
     [InlineData("", false)]
-    public void Doctor_wants_the_NET_10_SDK(string listSdks, bool found) => Assert.Equal(found, Doctor.HasSdk(listSdks));
+    public void DoctorWantsTheNET10SDK(string listSdks, bool found) => Assert.Equal(found, Doctor.HasSdk(listSdks));
 
     [Fact]
-    public void Packages_are_installed_through_sudo_only_when_not_root()
+    public void PackagesAreInstalledThroughSudoOnlyWhenNotRoot()
     {
         Assert.Equal(["parity-doctor", "sudo", "redis-server"], PackageInstaller.Arguments(["redis-server"], isRoot: false).Skip(2));
         Assert.Equal(["parity-doctor", "", "redis-server", "rabbitmq-server"], PackageInstaller.Arguments(["redis-server", "rabbitmq-server"], isRoot: true).Skip(2));
