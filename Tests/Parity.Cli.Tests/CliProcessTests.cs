@@ -98,6 +98,28 @@ public sealed class CliProcessTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RunPassesTheAppHostsExitCodeThrough()
+    {
+        var result = await Cli(["run", .. AppHostArguments, "--Parameters:fail=true"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("parity-no-such-program", result.Output + result.Error);
+    }
+
+    [Fact]
+    public async Task PublishHandsItsArgumentsToTheAppHostUntouched()
+    {
+        var output = Path.Combine(_state, "published");
+
+        var result = await Cli("publish", "--output", output);
+
+        // The manifest is written first; the Kubernetes publisher then refuses the fixture's plain program, exit code 1.
+        Assert.True(File.Exists(Path.Combine(output, "aspire-manifest.json")), result.ToString());
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'sleeper'", result.Error);
+    }
+
+    [Fact]
     public async Task DoctorFindsNothingMissingForAnAppHostWithPostgresRedisAndRabbitMQ()
     {
         // Installed by scripts/install-prerequisites.sh, which test.sh runs first.
