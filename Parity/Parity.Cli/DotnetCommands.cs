@@ -9,7 +9,7 @@ internal static class DotnetCommands
     public static IReadOnlyList<string> Run(AppHostProject project, IEnumerable<string> appHostArguments, bool noBuild = false) =>
         ["run", "--project", project.ProjectPath, .. noBuild ? (string[])["--no-build"] : [], "--", .. appHostArguments];
 
-    public static IReadOnlyList<string> Build(AppHostProject project) => ["build", project.ProjectPath, "-nologo", "-v:quiet"];
+    public static IReadOnlyList<string> Build(AppHostProject project) => ["build", project.ProjectPath, "-nologo", "-v:quiet", "-clp:ErrorsOnly;NoSummary"];
 
     /// <summary>Builds the AppHost with its errors shown; fails when the build does.</summary>
     public static async Task BuildAsync(AppHostProject project)
