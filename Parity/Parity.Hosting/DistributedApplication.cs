@@ -57,17 +57,23 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes, or runs an extension's verb (parity, deploy); needs none of the programs a run needs.</summary>
+    /// <summary>Publishes, lists missing programs, or runs an extension's verb (parity, deploy); needs none of the programs a run needs.</summary>
     private void RunPublishingVerb()
     {
         var model = Services.GetRequiredService<DistributedApplicationModel>();
-        ModelValidator.Validate(model, forRun: false);
         var options = Services.GetRequiredService<DistributedApplicationOptions>();
+        var verb = options.Args.FirstOrDefault();
+        if (verb == "doctor")
+        {
+            // Before validation: what is missing on this machine is worth knowing even while the model has other errors.
+            Environment.ExitCode = DoctorCommand.Run(model);
+            return;
+        }
+        ModelValidator.Validate(model, forRun: false);
         var context = new AppHostVerbContext(
             model, options.Args, Services.GetRequiredService<OrchestratorSettings>().AppHostDirectory,
             Services.GetRequiredService<IConfiguration>(), DashboardRuns: !options.DisableDashboard);
         var extensions = Services.GetRequiredService<IReadOnlyList<IAppHostExtension>>();
-        var verb = options.Args.FirstOrDefault();
         if (extensions.FirstOrDefault(e => e.Verbs.Contains(verb)) is { } extension)
         {
             Environment.ExitCode = extension.Run(verb!, context);

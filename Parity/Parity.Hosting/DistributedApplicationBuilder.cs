@@ -76,9 +76,10 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
             throw new HostAbortedException(); // the AppHost's Main stops here; the test goes on with this builder
         }
 
-        // The dashboard and the resource service it reads exist only in a run: publishing never sees them.
-        var resourceService = ExecutionContext.IsRunMode && !_options.DisableDashboard ? new ResourceServiceAddress() : null;
-        if (resourceService is not null)
+        // The dashboard exists only in a run: publishing never sees it. The resource service it reads runs in every run
+        // (the parity CLI reaches it through run.json), with or without the dashboard.
+        var resourceService = new ResourceServiceAddress();
+        if (ExecutionContext.IsRunMode && !_options.DisableDashboard)
         {
             this.AddDashboard(resourceService, StateDirectory);
         }
@@ -92,14 +93,11 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _host.Services.AddSingleton<ResourceLoggerService>();
         _host.Services.AddSingleton<Orchestrator>();
         _host.Services.AddSingleton(sp => new ResourceCommandService(sp.GetRequiredService<Orchestrator>()));
-        if (resourceService is not null)
-        {
-            _host.Services.AddSingleton(resourceService);
-            _host.Services.AddSingleton<ResourceServiceHost>();
-            _host.Services.AddHostedService(sp => sp.GetRequiredService<ResourceServiceHost>()); // before the orchestrator: it listens first
-        }
+        _host.Services.AddSingleton(resourceService);
         if (ExecutionContext.IsRunMode)
         {
+            _host.Services.AddSingleton<ResourceServiceHost>();
+            _host.Services.AddHostedService(sp => sp.GetRequiredService<ResourceServiceHost>()); // before the orchestrator: it listens first
             _host.Services.AddHostedService(sp => sp.GetRequiredService<Orchestrator>());
         }
         _host.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));

@@ -21,7 +21,7 @@ internal sealed class GeneratedSecrets(string path)
             if (!secrets.TryGetValue(name, out var value))
             {
                 secrets[name] = value = RandomNumberGenerator.GetString(Alphabet, length);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                PrivateDirectory.Create(Path.GetDirectoryName(path)!);
                 File.WriteAllText(path, "");
                 if (!OperatingSystem.IsWindows())
                 {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.ResourceService;
 
 namespace Parity.Hosting.Orchestration;
 
@@ -13,7 +14,8 @@ internal sealed class Orchestrator(
     DistributedApplicationOptions options,
     OrchestratorSettings settings,
     ResourceNotificationService notifications,
-    ResourceLoggerService logs) : IHostedService
+    ResourceLoggerService logs,
+    ResourceServiceAddress resourceService) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, IResourceRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
@@ -56,7 +58,7 @@ internal sealed class Orchestrator(
         {
             Console.Out.WriteLine($"Dashboard: {dashboard.LoginUrl}");
         }
-        _runFile = new RunStateFile(settings.RunFile, notifications, _runners.Keys, dashboard);
+        _runFile = new RunStateFile(settings.RunFile, notifications, _runners.Keys, dashboard, ResourceServiceLinkOf(resourceService));
         if (options.PrintResourceOutput)
         {
             _background.Add(ConsoleReporter.EchoAsync(logs, _stopping.Token));
@@ -102,6 +104,10 @@ internal sealed class Orchestrator(
         var url = $"http://127.0.0.1:{endpoints.PortOf(dashboard.Name, DashboardAnnotation.FrontendEndpoint)}";
         return new DashboardLink(url, $"{url}/login?t={keys.BrowserToken.Value}");
     }
+
+    /// <summary>Where the CLI reaches the resource service; null when it does not listen (an app built but not hosted).</summary>
+    private static ResourceServiceLink? ResourceServiceLinkOf(ResourceServiceAddress address) =>
+        address.Url is { } url ? new ResourceServiceLink(url, address.ApiKey.Value) : null;
 
     /// <summary>A resource's connection string as its clients on this machine get it.</summary>
     internal string? ConnectionString(string name) =>

@@ -5,9 +5,11 @@ namespace Parity.Hosting.Orchestration;
 
 /// <summary>
 /// Keeps <c>.parity/run.json</c> current while the AppHost runs (scripts and tests read it) and removes it on a clean
-/// stop. Its shape is a contract: appHostPid, startedAt, dashboard, resources[name, kind, state, restarts, urls, replicas].
+/// stop. Its shape is a contract: appHostPid, startedAt, dashboard, resourceService, resources[name, kind, state, restarts,
+/// urls, replicas]. It holds the resource service's key, so only its owner may read it.
 /// </summary>
-internal sealed class RunStateFile(string path, ResourceNotificationService notifications, IEnumerable<string> resourceNames, DashboardLink? dashboard)
+internal sealed class RunStateFile(
+    string path, ResourceNotificationService notifications, IEnumerable<string> resourceNames, DashboardLink? dashboard, ResourceServiceLink? resourceService)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -16,12 +18,14 @@ internal sealed class RunStateFile(string path, ResourceNotificationService noti
         Converters = { new JsonStringEnumConverter() },
     };
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private readonly HashSet<string> _names = new(resourceNames, StringComparer.OrdinalIgnoreCase);
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
 
     public async Task KeepWrittenAsync(CancellationToken stopping)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateDirectory.Create(Path.GetDirectoryName(path)!);
         Write();
         try
         {
@@ -52,12 +56,23 @@ internal sealed class RunStateFile(string path, ResourceNotificationService noti
             Urls = s.Urls ?? [],
             Replicas = (s.Replicas ?? []).Select(r => new { r.Pid, r.State, r.Urls }),
         });
-        var document = new { AppHostPid = Environment.ProcessId, StartedAt = _startedAt, Dashboard = dashboard, Resources = resources };
+        var document = new { AppHostPid = Environment.ProcessId, StartedAt = _startedAt, Dashboard = dashboard, ResourceService = resourceService, Resources = resources };
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(document, Json));
+        File.Delete(temporary); // a leftover of a killed run keeps its mode; the create mode below applies to new files only
+        using (var file = new FileStream(temporary, OwnerOnlyCreate))
+        {
+            JsonSerializer.Serialize(file, document, Json);
+        }
         File.Move(temporary, path, overwrite: true); // readers never see a half-written file
     }
+
+    private static FileStreamOptions OwnerOnlyCreate => OperatingSystem.IsWindows()
+        ? new() { Mode = FileMode.CreateNew, Access = FileAccess.Write }
+        : new() { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly };
 }
 
 /// <summary>Where the dashboard is, and the URL that signs a browser in.</summary>
 internal sealed record DashboardLink(string Url, string LoginUrl);
+
+/// <summary>Where the resource service listens, and the key the CLI presents to it.</summary>
+internal sealed record ResourceServiceLink(string Url, string ApiKey);

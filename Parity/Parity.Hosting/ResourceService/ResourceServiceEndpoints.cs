@@ -9,8 +9,9 @@ using Parity.Hosting.Orchestration;
 namespace Parity.Hosting.ResourceService;
 
 /// <summary>
-/// What the dashboard reads and does: the resources (current, then each change), a resource's console (backlog, then
-/// live), and the stop / start / restart commands. Streams are NDJSON: one camelCase JSON object per line, flushed
+/// What the dashboard and the parity CLI read and do: the resources (current, then each change; only the current ones
+/// with <c>?watch=false</c>), a resource's console (backlog, then live; the backlog alone with <c>?follow=false</c>),
+/// and the stop / start / restart commands. Streams are NDJSON: one camelCase JSON object per line, flushed
 /// per line. The dashboard itself is not among the resources: stopping it from its own page would leave nobody to
 /// start it again.
 /// </summary>
@@ -32,14 +33,16 @@ internal static class ResourceServiceEndpoints
         bool IsShown(string name) => !string.Equals(name, hidden, StringComparison.OrdinalIgnoreCase);
 
         app.MapGet("/resources", (HttpContext context, ResourceNotificationService notifications, ResourceCommandService commands,
-            IHostApplicationLifetime lifetime) =>
-            WriteLinesAsync(context, lifetime, token => Resources(notifications, commands, IsShown, token)));
+            IHostApplicationLifetime lifetime, bool? watch) =>
+            WriteLinesAsync(context, lifetime, token => watch ?? true
+                ? Resources(notifications.WatchAsync(token), commands, IsShown)
+                : Resources(notifications.Current.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToAsyncEnumerable(), commands, IsShown)));
 
         app.MapGet("/resources/{name}/console", (string name, HttpContext context, ResourceNotificationService notifications,
-            ResourceLoggerService logs, IHostApplicationLifetime lifetime) =>
+            ResourceLoggerService logs, IHostApplicationLifetime lifetime, bool? follow) =>
             notifications.Get(name) is null || !IsShown(name)
                 ? UnknownResource(name).ExecuteAsync(context)
-                : WriteLinesAsync(context, lifetime, token => logs.WatchAsync(name, token)));
+                : WriteLinesAsync(context, lifetime, token => follow ?? true ? logs.WatchAsync(name, token) : logs.GetBacklog(name).ToAsyncEnumerable()));
 
         app.MapPost("/resources/{name}/commands/{command}", async (string name, string command, ResourceNotificationService notifications,
             ResourceCommandService commands) =>
@@ -63,10 +66,9 @@ internal static class ResourceServiceEndpoints
     }
 
     private static async IAsyncEnumerable<ResourceMessage> Resources(
-        ResourceNotificationService notifications, ResourceCommandService commands, Func<string, bool> isShown,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        IAsyncEnumerable<ResourceSnapshot> snapshots, ResourceCommandService commands, Func<string, bool> isShown)
     {
-        await foreach (var snapshot in notifications.WatchAsync(token))
+        await foreach (var snapshot in snapshots)
         {
             if (isShown(snapshot.Name))
             {

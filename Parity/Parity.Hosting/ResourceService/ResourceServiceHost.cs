@@ -16,8 +16,8 @@ using Parity.Hosting.Orchestration;
 namespace Parity.Hosting.ResourceService;
 
 /// <summary>
-/// Serves this run's resources to the dashboard over loopback HTTP, on a port the kernel picks, behind a per-run API
-/// key. Registered before the orchestrator, so it listens before the dashboard (which is given its URL) starts, and
+/// Serves this run's resources to the dashboard and the parity CLI over loopback HTTP, on a port the kernel picks, behind
+/// a per-run API key (run.json records both). Registered before the orchestrator, so it listens before the dashboard (which is given its URL) starts, and
 /// stops after every resource has.
 /// </summary>
 internal sealed class ResourceServiceHost(

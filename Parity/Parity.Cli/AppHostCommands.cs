@@ -1,0 +1,66 @@
+using System.CommandLine;
+
+namespace Parity.Cli;
+
+/// <summary>The commands that run, list and stop the AppHost itself.</summary>
+internal static class AppHostCommands
+{
+    public static Command Run()
+    {
+        var command = new Command("run", "Runs the AppHost in this terminal (dotnet run); arguments after -- go to the AppHost")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(ParityCommandLine.Handled(async (parseResult, _) =>
+        {
+            var project = ParityCommandLine.AppHostOf(parseResult);
+            DetachedAppHost.RefuseWhenRunning(project);
+            return await ChildProcess.RunAttachedAsync(DotnetCommands.Dotnet,
+                DotnetCommands.Run(project, [.. project.StateArguments, .. ParityCommandLine.ForwardedTokens(parseResult)]));
+        }));
+        return command;
+    }
+
+    public static Command Start()
+    {
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for every resource to be up",
+            DefaultValueFactory = _ => 300,
+        };
+        var command = new Command("start", "Builds and starts the AppHost in the background, and waits until every resource is up")
+        {
+            timeout,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(ParityCommandLine.Handled((parseResult, token) => DetachedAppHost.StartAsync(
+            ParityCommandLine.AppHostOf(parseResult), ParityCommandLine.ForwardedTokens(parseResult),
+            TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token)));
+        return command;
+    }
+
+    public static Command Ps()
+    {
+        var command = new Command("ps", "Lists the running AppHost's resources");
+        command.SetAction(ParityCommandLine.Handled((parseResult, _) =>
+        {
+            var run = RunState.ReadLive(ParityCommandLine.AppHostOf(parseResult).RunFile) ?? throw ResourceServiceClient.NotRunning();
+            Console.WriteLine(OutputFormat.ResourceTable(run.Resources));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command Stop()
+    {
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for a graceful stop before killing the AppHost",
+            DefaultValueFactory = _ => 90,
+        };
+        var command = new Command("stop", "Stops the running AppHost and every resource it started") { timeout };
+        command.SetAction(ParityCommandLine.Handled((parseResult, _) =>
+            AppHostStopper.StopAsync(ParityCommandLine.AppHostOf(parseResult), TimeSpan.FromSeconds(parseResult.GetValue(timeout)))));
+        return command;
+    }
+}

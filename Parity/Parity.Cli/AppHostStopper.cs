@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace Parity.Cli;
+
+/// <summary>
+/// <c>parity stop</c>: SIGTERM to the AppHost, which stops its resources in reverse dependency order and removes
+/// run.json; SIGKILL when it takes too long (its children die with it, by their parent-death signal).
+/// </summary>
+internal static class AppHostStopper
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    public static async Task<int> StopAsync(AppHostProject project, TimeSpan timeout)
+    {
+        var run = RunState.ReadLive(project.RunFile) ?? throw ResourceServiceClient.NotRunning();
+        var killed = await StopProcessAsync(run.AppHostPid, project.RunFile, timeout);
+        var names = string.Join(", ", run.Resources.Select(r => r.Name));
+        Console.WriteLine(killed
+            ? $"The AppHost (pid {run.AppHostPid}) did not stop within {timeout.TotalSeconds:0} s and was killed, with its resources: {names}."
+            : $"Stopped the AppHost (pid {run.AppHostPid}) and its resources: {names}.");
+        return 0;
+    }
+
+    /// <summary>Stops one AppHost; true when it had to be killed.</summary>
+    public static async Task<bool> StopProcessAsync(int pid, string runFile, TimeSpan timeout)
+    {
+        Posix.Signal(pid, Posix.SigTerm);
+        var clock = Stopwatch.StartNew();
+        while (Posix.IsAlive(pid) || File.Exists(runFile))
+        {
+            if (clock.Elapsed > timeout || (!Posix.IsAlive(pid) && File.Exists(runFile)))
+            {
+                // Too slow, or gone without cleaning up: nobody else will remove its run.json.
+                var killed = Posix.IsAlive(pid) && Posix.Signal(pid, Posix.SigKill);
+                while (Posix.IsAlive(pid))
+                {
+                    await Task.Delay(PollInterval);
+                }
+                File.Delete(runFile);
+                return killed;
+            }
+            await Task.Delay(PollInterval);
+        }
+        return false;
+    }
+}

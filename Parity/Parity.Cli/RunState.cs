@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace Parity.Cli;
+
+/// <summary>The AppHost's run.json (its contract with scripts and this CLI), as far as the CLI reads it.</summary>
+internal sealed record RunState(
+    int AppHostPid,
+    DateTimeOffset StartedAt,
+    DashboardInfo? Dashboard,
+    ResourceServiceInfo? ResourceService,
+    IReadOnlyList<RunResource> Resources)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The states in which a resource counts as up: serving, or done with its one-off work.</summary>
+    public static readonly IReadOnlySet<string> UpStates = new HashSet<string>(StringComparer.Ordinal) { "Healthy", "Running", "Finished" };
+
+    public const string FailedToStart = "FailedToStart";
+
+    /// <summary>The run.json in a state folder, or null when there is none (or it is being replaced right now).</summary>
+    public static RunState? Read(string runFile)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunState>(File.ReadAllText(runFile), Json);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The run.json of an AppHost that still runs; a file left by a killed AppHost does not count.</summary>
+    public static RunState? ReadLive(string runFile) =>
+        Read(runFile) is { } state && Posix.IsAlive(state.AppHostPid) ? state : null;
+
+    public bool AllUp => Resources.All(r => UpStates.Contains(r.State));
+}
+
+internal sealed record DashboardInfo(string? Url, string? LoginUrl);
+
+internal sealed record ResourceServiceInfo(string Url, string ApiKey);
+
+internal sealed record RunResource(string Name, string Kind, string State, int Restarts, IReadOnlyList<string> Urls, IReadOnlyList<RunReplica> Replicas);
+
+internal sealed record RunReplica(int? Pid, string State, IReadOnlyList<string> Urls);
