@@ -12,4 +12,4 @@ for package in "${packages[@]}"; do
   [ -e "Parity/$package" ] || continue
   dotnet pack "Parity/$package" -c Release -p:ContinuousIntegrationBuild=true --nologo -v quiet "$@"
 done
-ls -l artifacts/packages
+ls -l artifacts/packages/*.nupkg
