@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs what is missing, packs the packages, builds, and runs every test; prints line coverage per assembly, then ends with one
-# "N passed, N failed" line.
+# Installs what is missing, packs the packages, builds, and runs every test; prints line coverage per assembly,
+# then ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/install-prerequisites.sh --tests || exit 1
 # The packages, as a new user gets them: the end-to-end test adopts Parity from them in a folder of its own.
-scripts/pack.sh >/dev/null || exit 1
+scripts/pack.sh || exit 1
 
 log=$(mktemp)
 coverage="$PWD/TestResults/coverage"
