@@ -28,7 +28,7 @@ public sealed class KubernetesExtension : IAppHostExtension
     {
         var includeDashboard = context.Has(IncludeDashboardOption) || bool.TryParse(context.Configuration[IncludeDashboardKey], out var configured) && configured;
         var cluster = includeDashboard
-            ? new DistributedApplicationModel([.. context.Model.Resources, new ClusterDashboardResource()])
+            ? new DistributedApplicationModel([.. context.Model.Resources, DashboardResource.ForCluster()])
             : context.Model;
         return [KubernetesPublisher.Write(cluster, outputDirectory, context.Configuration[AppNameKey] ?? DefaultAppName)];
     }

@@ -61,8 +61,8 @@ public static class ParityCheck
     /// <summary>The keys the orchestrator gives the process: the same function and context it uses, with the dashboard's OTLP settings when it runs.</summary>
     public static IEnumerable<string> LocalKeys(ProjectResource project, DistributedApplicationModel model, bool dashboardRuns)
     {
-        // Only the keys matter here, so the port and key the run would allocate are stand-ins.
-        var otlp = dashboardRuns ? OtlpExporterSettings.ForDashboard(0, new RunSecret("parity-check")) : null;
+        // Only the keys matter here, and the dashboard is described once for both targets: its cluster form gives them.
+        var otlp = dashboardRuns ? DashboardResource.ForCluster().OtlpExporter : null;
         return LaunchDescription.Of(project, model, new EnvironmentContext(EnvironmentTarget.Local, $"{project.Name}-parity", otlp)).Environment.Keys;
     }
 

@@ -74,7 +74,7 @@ public static class DeployCommand
             commands.Add(PublishContainer(project.Metadata.ProjectPath, ClusterNames.ImageName(project), options, overlayImages));
         }
         // Published with --include-dashboard, the overlay pulls the dashboard's image too.
-        if (overlayImages.ContainsKey(ClusterDashboardResource.ImageName))
+        if (overlayImages.ContainsKey(DashboardResource.ImageName))
         {
             commands.Add(DashboardImage(options, overlayImages));
         }
@@ -95,7 +95,7 @@ public static class DeployCommand
         return new("dotnet",
         [
             "msbuild", imageProject, "-t:PublishContainer", $"-p:PublishDir={dashboard}/",
-            .. ImageProperties(ClusterDashboardResource.ImageName, options, overlayImages),
+            .. ImageProperties(DashboardResource.ImageName, options, overlayImages),
         ]);
     }
 

@@ -10,14 +10,14 @@ namespace Parity.Hosting.Kubernetes;
 /// </summary>
 internal static class DashboardObjects
 {
-    public static IEnumerable<KubernetesDocument> For(ClusterDashboardResource dashboard, LaunchDescription launch, string secretName)
+    public static IEnumerable<KubernetesDocument> For(DashboardResource dashboard, LaunchDescription launch, string secretName)
     {
         var environment = ContainerEnvironment.Of(launch, secretName);
         yield return new(ClusterNames.FileName(dashboard, V1Deployment.KubeKind), Deployment(dashboard, environment));
         yield return new(ClusterNames.FileName(dashboard, V1Service.KubeKind), ProjectObjects.Service(dashboard));
     }
 
-    private static V1Deployment Deployment(ClusterDashboardResource dashboard, ContainerEnvironment environment) => new()
+    private static V1Deployment Deployment(DashboardResource dashboard, ContainerEnvironment environment) => new()
     {
         ApiVersion = $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}",
         Kind = V1Deployment.KubeKind,
@@ -40,8 +40,8 @@ internal static class DashboardObjects
                             Ports = ProjectObjects.ContainerPorts(dashboard),
                             Env = environment.AllAsEnv(),
                             Resources = ProjectObjects.DefaultResources(),
-                            LivenessProbe = ProjectObjects.HttpProbe("/health", DashboardAnnotation.FrontendEndpoint),
-                            ReadinessProbe = ProjectObjects.HttpProbe("/health", DashboardAnnotation.FrontendEndpoint),
+                            LivenessProbe = ProjectObjects.HttpProbe(DashboardResource.HealthPath, DashboardResource.FrontendEndpoint),
+                            ReadinessProbe = ProjectObjects.HttpProbe(DashboardResource.HealthPath, DashboardResource.FrontendEndpoint),
                         },
                     ],
                 },

@@ -27,7 +27,7 @@ public static class KubernetesPublisher
             baseDocuments.AddRange(resource switch
             {
                 ProjectResource project => ProjectObjects.For(project, Launch(project), secretName),
-                ClusterDashboardResource dashboard => DashboardObjects.For(dashboard, Launch(dashboard), secretName),
+                DashboardResource dashboard => DashboardObjects.For(dashboard, Launch(dashboard), secretName),
                 ContainerResource container => BackingServiceObjects.For(container, Launch(container), secretName),
                 _ when resource.IsValueOnly() || resource is IResourceWithParent => [],
                 _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no Kubernetes form."),
@@ -39,7 +39,7 @@ public static class KubernetesPublisher
         var secrets = SecretParameters(model, Launch);
         // The images the overlays tag: the projects', and the dashboard's, which deploy also builds.
         var imageNames = projects.Select(ClusterNames.ImageName)
-            .Concat(model.Resources.OfType<ClusterDashboardResource>().Select(_ => ClusterDashboardResource.ImageName))
+            .Concat(model.Dashboard is null ? [] : [DashboardResource.ImageName])
             .Distinct().Order(StringComparer.Ordinal).ToList();
         var deployed = projects.Where(p => !Launch(p).RunsOnce).ToList();
 
@@ -56,13 +56,13 @@ public static class KubernetesPublisher
 
     /// <summary>The cluster's context: telemetry goes to the published dashboard when the model has one, else nowhere.</summary>
     public static EnvironmentContext ClusterContext(DistributedApplicationModel model) =>
-        new(EnvironmentTarget.Cluster, Otlp: model.Resources.OfType<ClusterDashboardResource>().FirstOrDefault()?.OtlpExporter);
+        new(EnvironmentTarget.Cluster, Otlp: model.Dashboard?.OtlpExporter);
 
     /// <summary>Every secret parameter some container reads, in the order the Secret's keys are listed.</summary>
     private static List<ParameterResource> SecretParameters(DistributedApplicationModel model, Func<IResource, LaunchDescription> launch)
     {
         var renderer = new ClusterExpressionRenderer();
-        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource))
+        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource or DashboardResource))
         {
             var description = launch(resource);
             foreach (var value in description.Environment.Values.Concat(description.Args))

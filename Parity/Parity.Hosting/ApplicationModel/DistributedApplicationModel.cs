@@ -4,12 +4,8 @@ public sealed class DistributedApplicationModel(IReadOnlyList<IResource> resourc
 {
     public IReadOnlyList<IResource> Resources { get; } = resources;
 
-    /// <summary>The dashboard of a run, with its keys; null when the run has none.</summary>
-    public (IResource Resource, DashboardAnnotation Keys)? Dashboard => Resources
-        .Select(r => (Resource: r, Keys: r.AnnotationsOf<DashboardAnnotation>().FirstOrDefault()))
-        .Where(d => d.Keys is not null)
-        .Select(d => ((IResource, DashboardAnnotation)?)(d.Resource, d.Keys!))
-        .FirstOrDefault();
+    /// <summary>The dashboard, when the model has one (a run's, or the cluster's with --include-dashboard).</summary>
+    public DashboardResource? Dashboard => Resources.OfType<DashboardResource>().FirstOrDefault();
 
     public IResource? Find(string name) =>
         Resources.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));

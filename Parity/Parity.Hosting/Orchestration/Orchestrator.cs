@@ -97,12 +97,12 @@ internal sealed class Orchestrator(
 
     private DashboardLink? DashboardLinkOf(EndpointAllocation endpoints)
     {
-        if (model.Dashboard is not var (dashboard, keys))
+        if (model.Dashboard is not { } dashboard)
         {
             return null;
         }
-        var url = $"http://127.0.0.1:{endpoints.PortOf(dashboard.Name, DashboardAnnotation.FrontendEndpoint)}";
-        return new DashboardLink(url, $"{url}/login?t={keys.BrowserToken.Value}");
+        var url = $"http://127.0.0.1:{endpoints.PortOf(dashboard.Name, DashboardResource.FrontendEndpoint)}";
+        return new DashboardLink(url, $"{url}/login?t={RenderLocal(ReferenceExpression.Of(dashboard.BrowserToken))}");
     }
 
     /// <summary>Where the CLI reaches the resource service; null when it does not listen (an app built but not hosted).</summary>

@@ -17,9 +17,7 @@ internal sealed class ResourceRunnerFactory(
     public List<ReplicaProxy> Proxies { get; } = [];
 
     /// <summary>Where every resource sends its telemetry: the dashboard's OTLP/gRPC endpoint, when there is a dashboard.</summary>
-    private readonly OtlpExporterSettings? _otlp = model.Dashboard is var (dashboard, keys)
-        ? OtlpExporterSettings.ForDashboard(endpoints.PortOf(dashboard.Name, DashboardAnnotation.OtlpGrpcEndpoint), keys.OtlpApiKey)
-        : null;
+    private readonly OtlpExporterSettings? _otlp = model.Dashboard?.OtlpExporter;
 
     public IResourceRunner Create(IResource resource)
     {

@@ -29,7 +29,7 @@ internal static class ResourceServiceEndpoints
 
     public static void MapResourceService(this IEndpointRouteBuilder app, DistributedApplicationModel model)
     {
-        var hidden = model.Dashboard?.Resource.Name;
+        var hidden = model.Dashboard?.Name;
         bool IsShown(string name) => !string.Equals(name, hidden, StringComparison.OrdinalIgnoreCase);
 
         app.MapGet("/resources", (HttpContext context, ResourceNotificationService notifications, ResourceCommandService commands,

@@ -50,12 +50,13 @@ public sealed class DashboardTopology : IAsyncLifetime
             await _app.WaitForHealthyAsync(name);
         }
 
-        var keys = _app.Services.GetRequiredService<DistributedApplicationModel>().Dashboard!.Value.Keys;
-        Dashboard = new HttpClient { BaseAddress = _app.GetEndpoint(DashboardName, DashboardAnnotation.FrontendEndpoint) };
-        Dashboard.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", keys.BrowserToken.Value);
+        var dashboard = _app.Services.GetRequiredService<DistributedApplicationModel>().Dashboard!;
+        var browserToken = ((RunSecret)dashboard.BrowserToken).Value;
+        Dashboard = new HttpClient { BaseAddress = _app.GetEndpoint(DashboardName, DashboardResource.FrontendEndpoint) };
+        Dashboard.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", browserToken);
         var connectionString = await _app.GetConnectionStringAsync("cache", TestContext.Current.CancellationToken) ?? "";
         var redisPassword = connectionString[(connectionString.IndexOf("password=", StringComparison.Ordinal) + "password=".Length)..];
-        Secrets = [SecretParameterValue, redisPassword, keys.OtlpApiKey.Value, keys.BrowserToken.Value, ResourceService.ApiKey.Value];
+        Secrets = [SecretParameterValue, redisPassword, ((RunSecret)dashboard.OtlpApiKey).Value, browserToken, ResourceService.ApiKey.Value];
     }
 
     /// <summary>
