@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Parity.Hosting.Kubernetes;
 using Parity.Hosting.Verbs;
 using Parity.Testing;
@@ -48,6 +49,16 @@ public sealed class AppHostCommandLineTests
     }
 
     [Fact]
+    public void AnExtensionsPublishOptionIsUnsetInAspiresForm()
+    {
+        var extension = new KubernetesExtension();
+        var commandLine = new AppHostCommandLine(["--operation", "publish"], [extension]);
+
+        Assert.Equal("publish", commandLine.Verb?.Name);
+        Assert.False(commandLine.ParseResult.GetValue((Option<bool>)extension.PublishOptions.Single()));
+    }
+
+    [Fact]
     public void AspiresRunOperationRuns()
     {
         Assert.Equal(DistributedApplicationOperation.Run, Parse("--operation", "run").Operation);
@@ -83,10 +94,13 @@ public sealed class AppHostCommandLineTests
         Assert.Equal("out", commandLine.ParseResult.GetValue<string?>("--output"));
     }
 
-    [Fact]
-    public void DoctorIsAVerbAndStartsNothing()
+    [Theory]
+    [InlineData("doctor", "--Parameters:fail=true")]
+    [InlineData("doctor", "--", "--Parameters:fail=true")] // as the parity CLI forwards arguments given after its --
+    [InlineData("--Parameters:fail=true", "doctor")]
+    public void DoctorIsAVerbAndStartsNothing(params string[] args)
     {
-        var commandLine = Parse("doctor", "--Parameters:fail=true");
+        var commandLine = Parse(args);
 
         Assert.Equal("doctor", commandLine.Verb?.Name);
         Assert.Equal(DistributedApplicationOperation.Publish, commandLine.Operation);
