@@ -8,7 +8,7 @@ namespace Parity.Hosting.Verbs;
 /// <summary>
 /// The AppHost's command line (<c>dotnet run --project AppHost -- ARGS</c>), parsed in one place. Without a verb the
 /// AppHost runs the app; <c>publish</c>, <c>doctor</c> and the extensions' verbs work on the model and start nothing, as
-/// does Aspire's form of publishing at the root (<c>--publisher NAME</c> or <c>--operation publish</c>, with
+/// does Aspire's form of publishing at the root (<c>--publisher NAME</c> or <c>--operation publish</c>, with <c>--output DIR</c> or
 /// <c>--output-path FILE</c>). Arguments no verb or option claims are the AppHost's configuration settings
 /// (<c>--Parity:StateDirectory DIR</c>, <c>--Parameters:x=y</c>), which no one declares here: they are allowed, and they
 /// alone reach configuration, where a verb's switch such as <c>--dry-run</c> would take the next argument as its value.
@@ -43,6 +43,7 @@ internal sealed class AppHostCommandLine
         {
             _publisher,
             _operation,
+            _output,
             _manifestPath,
             _publish,
             _doctor,
@@ -71,8 +72,8 @@ internal sealed class AppHostCommandLine
             ? $"{string.Join(Environment.NewLine, ParseResult.Errors.Select(e => e.Message))}{Environment.NewLine}See {HelpCommandOf(invoked)}."
             : configuration.Stray.Count > 0
                 ? StrayError(configuration.Stray[0], invoked)
-                : invoked == _root && !aspirePublishes && ParseResult.GetResult(_manifestPath) is not null
-                    ? $"--output-path is Aspire's form of publish: give it with --publisher manifest or --operation publish, or use publish --output DIR."
+                : invoked == _root && !aspirePublishes && (ParseResult.GetResult(_output) ?? ParseResult.GetResult(_manifestPath)) is { } publishOnly
+                    ? $"{publishOnly.IdentifierToken?.Value} is an option of publishing: give it after publish, or with Aspire's --publisher manifest or --operation publish."
                     : null;
     }
 

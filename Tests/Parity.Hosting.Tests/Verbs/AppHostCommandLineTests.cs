@@ -38,6 +38,7 @@ public sealed class AppHostCommandLineTests
     [InlineData("--publisher", "manifest", "--output-path", "m.json")]
     [InlineData("--operation", "publish", "--output-path", "m.json")]
     [InlineData("publish", "--output-path", "m.json")]
+    [InlineData("--operation", "publish", "--output", "out", "--output-path", "m.json")]
     public void AspiresFormsPublishOnlyTheManifest(params string[] args)
     {
         var commandLine = Parse(args);
@@ -62,7 +63,8 @@ public sealed class AppHostCommandLineTests
     public void AspiresRunOperationRuns()
     {
         Assert.Equal(DistributedApplicationOperation.Run, Parse("--operation", "run").Operation);
-        Assert.Contains("--output-path", Parse("--output-path", "m.json").Error);
+        Assert.StartsWith("--output-path is an option of publishing", Parse("--output-path", "m.json").Error);
+        Assert.StartsWith("--output is an option of publishing", Parse("--output", "out").Error);
     }
 
     [Fact]
