@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Publishing;
+using Parity.Hosting.Verbs;
 
 namespace Parity.Hosting.Kubernetes;
 
@@ -17,26 +19,26 @@ public sealed class KubernetesExtension : IAppHostExtension
 
     public const string DefaultAppName = "app";
 
-    public const string IncludeDashboardOption = "--include-dashboard";
-
     /// <summary>The same choice as configuration, so an AppHost that always publishes the dashboard says so once.</summary>
     public const string IncludeDashboardKey = "Parity:IncludeDashboard";
 
-    public IReadOnlyCollection<string> Verbs { get; } = ["parity", "deploy"];
+    private readonly Option<bool> _includeDashboard = new("--include-dashboard")
+    {
+        Description = "The cluster runs the dashboard too, and every project exports its telemetry to it",
+    };
+
+    public KubernetesExtension() => PublishOptions = [_includeDashboard];
+
+    public IReadOnlyList<AppHostVerb> Verbs { get; } = [ParityCheck.CreateVerb(), DeployCommand.CreateVerb()];
+
+    public IReadOnlyList<Option> PublishOptions { get; }
 
     public IEnumerable<string> Publish(AppHostVerbContext context, string outputDirectory)
     {
-        var includeDashboard = context.Has(IncludeDashboardOption) || bool.TryParse(context.Configuration[IncludeDashboardKey], out var configured) && configured;
+        var includeDashboard = context.ParseResult.GetValue(_includeDashboard) || bool.TryParse(context.Configuration[IncludeDashboardKey], out var configured) && configured;
         var cluster = includeDashboard
             ? new DistributedApplicationModel([.. context.Model.Resources, DashboardResource.ForCluster()])
             : context.Model;
         return [KubernetesPublisher.Write(cluster, outputDirectory, context.Configuration[AppNameKey] ?? DefaultAppName)];
     }
-
-    public int Run(string verb, AppHostVerbContext context) => verb switch
-    {
-        "parity" => ParityCheck.Run(context),
-        "deploy" => DeployCommand.Run(context),
-        _ => throw new ArgumentException($"'{verb}' is not a verb of {nameof(KubernetesExtension)}.", nameof(verb)),
-    };
 }

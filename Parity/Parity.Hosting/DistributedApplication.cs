@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Orchestration;
 using Parity.Hosting.Publishing;
+using Parity.Hosting.Verbs;
 
 namespace Parity.Hosting;
 
@@ -31,20 +32,38 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
     public Uri GetEndpoint(string resourceName, string? endpointName = null) =>
         Services.GetRequiredService<Orchestrator>().EndpointUrl(resourceName, endpointName);
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => host.StartAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowOnCommandLineError();
+        return host.StartAsync(cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => host.StopAsync(cancellationToken);
 
-    public Task RunAsync(CancellationToken cancellationToken = default) => host.RunAsync(cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowOnCommandLineError();
+        return host.RunAsync(cancellationToken);
+    }
 
-    /// <summary>Runs until Ctrl+C or SIGTERM. An invalid AppHost prints its errors and exits with code 1.</summary>
+    /// <summary>
+    /// Runs until Ctrl+C or SIGTERM, or runs the verb the arguments name, or prints the help they ask for. Invalid
+    /// arguments or an invalid AppHost print their errors and exit with code 1.
+    /// </summary>
     public void Run()
     {
+        var commandLine = Services.GetRequiredService<AppHostCommandLine>();
         try
         {
-            if (Services.GetRequiredService<DistributedApplicationExecutionContext>().IsPublishMode)
+            if (commandLine.ShowsHelp)
             {
-                RunPublishingVerb();
+                commandLine.PrintHelp(Console.Out);
+                return;
+            }
+            ThrowOnCommandLineError();
+            if (commandLine.Verb is not null)
+            {
+                Environment.ExitCode = commandLine.RunVerb(VerbContext(commandLine));
                 return;
             }
             Services.GetRequiredService<Orchestrator>().Validate(); // fail with the errors alone, before the host starts
@@ -57,35 +76,20 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes, lists missing programs, or runs an extension's verb (parity, deploy); needs none of the programs a run needs.</summary>
-    private void RunPublishingVerb()
+    /// <summary>What a verb works from: the model as publishing sees it; a verb needs none of the programs a run needs.</summary>
+    private AppHostVerbContext VerbContext(AppHostCommandLine commandLine) =>
+        new(Services.GetRequiredService<DistributedApplicationModel>(),
+            commandLine.ParseResult,
+            Services.GetRequiredService<OrchestratorSettings>().AppHostDirectory,
+            Services.GetRequiredService<IConfiguration>(),
+            DashboardRuns: !Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard);
+
+    /// <summary>A mistyped verb must not start the app (nor a test's app) as if it had not been given.</summary>
+    private void ThrowOnCommandLineError()
     {
-        var model = Services.GetRequiredService<DistributedApplicationModel>();
-        var options = Services.GetRequiredService<DistributedApplicationOptions>();
-        var verb = options.Args.FirstOrDefault();
-        if (verb == "doctor")
+        if (Services.GetRequiredService<AppHostCommandLine>().Error is { } error)
         {
-            // Before validation: what is missing on this machine is worth knowing even while the model has other errors.
-            Environment.ExitCode = DoctorCommand.Run(model);
-            return;
-        }
-        ModelValidator.Validate(model, forRun: false);
-        var context = new AppHostVerbContext(
-            model, options.Args, Services.GetRequiredService<OrchestratorSettings>().AppHostDirectory,
-            Services.GetRequiredService<IConfiguration>(), DashboardRuns: !options.DisableDashboard);
-        var extensions = Services.GetRequiredService<IReadOnlyList<IAppHostExtension>>();
-        if (extensions.FirstOrDefault(e => e.Verbs.Contains(verb)) is { } extension)
-        {
-            Environment.ExitCode = extension.Run(verb!, context);
-            return;
-        }
-        foreach (var published in PublishCommand.Run(context, extensions))
-        {
-            Console.WriteLine($"Published {published}");
-        }
-        foreach (var warning in ImageVersionCheck.Warnings(model))
-        {
-            Console.Error.WriteLine(warning);
+            throw new DistributedApplicationException(error);
         }
     }
 

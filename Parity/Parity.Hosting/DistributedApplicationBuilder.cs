@@ -7,6 +7,7 @@ using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Orchestration;
 using Parity.Hosting.Publishing;
 using Parity.Hosting.ResourceService;
+using Parity.Hosting.Verbs;
 
 namespace Parity.Hosting;
 
@@ -16,7 +17,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     private readonly List<IResource> _resources = [];
     private readonly DistributedApplicationOptions _options;
     private readonly GeneratedSecrets _secrets;
-    private readonly IReadOnlyList<IAppHostExtension> _extensions;
+    private readonly AppHostCommandLine _commandLine;
 
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
@@ -25,10 +26,10 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _options = options;
         var appHost = capture?.AppHostAssembly ?? Assembly.GetEntryAssembly();
         AppHostDirectory = capture?.AppHostDirectory ?? FindAppHostDirectory(appHost);
-        _extensions = AppHostExtensions.Of(appHost);
+        _commandLine = new AppHostCommandLine(options.Args, AppHostExtensions.Of(appHost));
         _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = ConfigurationArgs(options.Args),
+            Args = [.. _commandLine.ConfigurationArgs],
             ContentRootPath = AppHostDirectory,
             EnvironmentName = Environments.Development,
         });
@@ -40,8 +41,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         options.DisableDashboard |= Configuration.GetValue<bool>("Parity:DisableDashboard");
         StateDirectory = Path.GetFullPath(options.StateDirectory ?? Path.Combine(AppHostDirectory, ".parity"));
         _secrets = new GeneratedSecrets(Path.Combine(StateDirectory, "secrets.json"));
-        ExecutionContext = new DistributedApplicationExecutionContext(
-            DistributedApplicationExecutionContext.FromArgs(options.Args, _extensions.SelectMany(e => e.Verbs)));
+        ExecutionContext = new DistributedApplicationExecutionContext(_commandLine.Operation);
     }
 
     public ConfigurationManager Configuration => _host.Configuration;
@@ -87,7 +87,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _host.Services.AddSingleton(model);
         _host.Services.AddSingleton(ExecutionContext);
         _host.Services.AddSingleton(_options);
-        _host.Services.AddSingleton(_extensions);
+        _host.Services.AddSingleton(_commandLine);
         _host.Services.AddSingleton(new OrchestratorSettings(AppHostDirectory, StateDirectory));
         _host.Services.AddSingleton<ResourceNotificationService>();
         _host.Services.AddSingleton<ResourceLoggerService>();
@@ -103,17 +103,6 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _host.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         return new DistributedApplication(_host.Build());
     }
-
-    /// <summary>
-    /// The arguments configuration reads (<c>--Parity:StateDirectory=DIR</c>, ...): all but a verb's switches. A switch
-    /// (<c>--dry-run</c>) has no value, so given to configuration it would swallow the next setting as its value.
-    /// </summary>
-    private static string[] ConfigurationArgs(string[] args) =>
-        [.. args.Where((arg, i) => !IsSwitch(arg, i + 1 < args.Length ? args[i + 1] : null))];
-
-    private static bool IsSwitch(string arg, string? next) =>
-        arg.StartsWith("--", StringComparison.Ordinal) && !arg.Contains('=') && !arg.Contains(':')
-        && (next is null || next.StartsWith("--", StringComparison.Ordinal));
 
     /// <summary>The AppHost's project folder, recorded by Parity's MSBuild targets relative to its output folder.</summary>
     private static string FindAppHostDirectory(Assembly? appHost) =>

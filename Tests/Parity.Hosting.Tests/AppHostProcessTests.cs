@@ -50,4 +50,28 @@ public sealed class AppHostProcessTests
         Assert.Contains("Resource 'broken' needs 'parity-no-such-program', which was not found", appHost.Output);
         Assert.False(File.Exists(appHost.RunFile));
     }
+
+    [Fact]
+    public async Task AMistypedVerbExitsWithAnErrorAndStartsNothing()
+    {
+        await using var appHost = RunningAppHost.Start(AppHostDll, "publsh");
+        await appHost.Process.WaitForExitAsync(TestApp.Timeout());
+
+        Assert.Equal(1, appHost.Process.ExitCode);
+        Assert.Contains("'publsh' is neither a verb of this AppHost (publish, doctor)", appHost.Output);
+        Assert.False(File.Exists(appHost.RunFile));
+    }
+
+    [Fact]
+    public async Task HelpListsTheVerbsAndStartsNothing()
+    {
+        await using var appHost = RunningAppHost.Start(AppHostDll, "--help");
+        await appHost.Process.WaitForExitAsync(TestApp.Timeout());
+
+        Assert.Equal(0, appHost.Process.ExitCode);
+        Assert.Contains("publish", appHost.Output);
+        Assert.Contains("doctor", appHost.Output);
+        Assert.Contains("--Key=value", appHost.Output);
+        Assert.False(File.Exists(appHost.RunFile));
+    }
 }

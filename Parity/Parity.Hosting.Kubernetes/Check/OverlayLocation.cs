@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Parity.Hosting.Publishing;
 
 namespace Parity.Hosting.Kubernetes;
@@ -10,9 +11,15 @@ internal sealed record OverlayLocation(string Name, string Directory)
 {
     public const string DefaultOverlay = "dev";
 
-    public static OverlayLocation Of(AppHostVerbContext context)
+    public static Option<string> OverlayOption() =>
+        new("--overlay") { Description = "The overlay (environment) to work on", DefaultValueFactory = _ => DefaultOverlay };
+
+    public static Option<string?> OutputOption() =>
+        new("--output") { Description = "The folder publish wrote deploy/kubernetes/ into; the solution root by default" };
+
+    public static OverlayLocation Of(AppHostVerbContext context, Option<string> overlay, Option<string?> output)
     {
-        var name = context.ValueOf("--overlay") ?? DefaultOverlay;
-        return new OverlayLocation(name, Path.Combine(context.OutputDirectory, KubernetesPublisher.RelativeDirectory, "overlays", name));
+        var name = context.ParseResult.GetValue(overlay) ?? DefaultOverlay;
+        return new OverlayLocation(name, Path.Combine(context.OutputDirectory(output), KubernetesPublisher.RelativeDirectory, "overlays", name));
     }
 }

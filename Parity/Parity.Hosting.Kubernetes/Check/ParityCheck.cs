@@ -1,19 +1,33 @@
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Publishing;
+using Parity.Hosting.Verbs;
 
 namespace Parity.Hosting.Kubernetes;
 
 /// <summary>
-/// The AppHost's <c>parity [--overlay ENV] [--output DIR]</c> verb: for every project, the environment keys the local
+/// The AppHost's <c>parity [--overlay ENV] [--output DIR]</c> verb (alias <c>check</c>, as the parity CLI names it): for every project, the environment keys the local
 /// orchestrator gives its process must be the keys the rendered overlay gives its container, apart from
 /// <see cref="TargetSpecificKeys"/>. Exit code 0 when they are, 1 with a table of the differences, 2 when the
 /// overlay cannot be rendered.
 /// </summary>
 public static class ParityCheck
 {
-    public static int Run(AppHostVerbContext context)
+    public static AppHostVerb CreateVerb()
     {
-        var overlay = OverlayLocation.Of(context);
+        var overlay = OverlayLocation.OverlayOption();
+        var output = OverlayLocation.OutputOption();
+        var verb = new AppHostVerb("parity", "Checks that the local run and an overlay give every project the same environment keys",
+            context => Run(context, OverlayLocation.Of(context, overlay, output)))
+        {
+            overlay,
+            output,
+        };
+        verb.Aliases.Add("check");
+        return verb;
+    }
+
+    private static int Run(AppHostVerbContext context, OverlayLocation overlay)
+    {
         try
         {
             var rendered = RenderedOverlay.Render(overlay.Directory);

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Publishing;
+using Parity.Hosting.Verbs;
 
 namespace Parity.Hosting.Kubernetes;
 
@@ -10,26 +12,42 @@ namespace Parity.Hosting.Kubernetes;
 /// </summary>
 public static class DeployCommand
 {
-    public const string DryRunOption = "--dry-run";
-
     private const string DefaultTag = "latest";
 
-    public static int Run(AppHostVerbContext context)
+    public static AppHostVerb CreateVerb()
     {
-        var location = OverlayLocation.Of(context);
-        var options = new DeployOptions(
-            location.Name,
-            context.ValueOf("--context"),
-            context.Has(DryRunOption),
-            context.ValueOf("--registry"),
-            context.ValueOf("--tag"));
+        var overlay = OverlayLocation.OverlayOption();
+        var output = OverlayLocation.OutputOption();
+        var kubeContext = new Option<string?>("--context") { Description = "The kubectl context to apply to; the current one by default" };
+        var registry = new Option<string?>("--registry") { Description = "The registry to push images to, instead of the overlay's" };
+        var tag = new Option<string?>("--tag") { Description = "The image tag to build and pull, instead of the overlay's" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the commands; run nothing" };
+        return new AppHostVerb("deploy", "Builds each project's container image and applies an overlay with kubectl", context =>
+        {
+            var location = OverlayLocation.Of(context, overlay, output);
+            var parsed = context.ParseResult;
+            return Run(context.Model, location,
+                new DeployOptions(location.Name, parsed.GetValue(kubeContext), parsed.GetValue(dryRun), parsed.GetValue(registry), parsed.GetValue(tag)));
+        })
+        {
+            overlay,
+            output,
+            kubeContext,
+            registry,
+            tag,
+            dryRun,
+        };
+    }
+
+    private static int Run(DistributedApplicationModel model, OverlayLocation location, DeployOptions options)
+    {
         try
         {
             if (!File.Exists(Path.Combine(location.Directory, "kustomization.yaml")))
             {
                 throw new PreconditionFailedException($"There is no kustomize overlay at {location.Directory}.");
             }
-            var commands = Commands(context.Model, options, location.Directory, OverlayImage.ReadAll(location.Directory));
+            var commands = Commands(model, options, location.Directory, OverlayImage.ReadAll(location.Directory));
             if (options.DryRun)
             {
                 foreach (var command in commands)

@@ -1,19 +1,15 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Publishing;
 
-/// <summary>What a verb works from: the model as publishing sees it, the verb's arguments and the AppHost's configuration.</summary>
+/// <summary>What a verb works from: the model as publishing sees it, the parsed command line and the AppHost's configuration.</summary>
+/// <param name="ParseResult">The AppHost's arguments, parsed: a verb reads its options' values here.</param>
 /// <param name="DashboardRuns">Whether a local run of this AppHost starts the dashboard (and so sends telemetry to it).</param>
 public sealed record AppHostVerbContext(
-    DistributedApplicationModel Model, IReadOnlyList<string> Args, string AppHostDirectory, IConfiguration Configuration, bool DashboardRuns)
+    DistributedApplicationModel Model, ParseResult ParseResult, string AppHostDirectory, IConfiguration Configuration, bool DashboardRuns)
 {
-    /// <summary>The value after <paramref name="option"/> in the arguments, if given.</summary>
-    public string? ValueOf(string option) =>
-        Args.Zip(Args.Skip(1)).Where(p => p.First == option).Select(p => p.Second).FirstOrDefault();
-
-    public bool Has(string option) => Args.Contains(option);
-
     /// <summary>Where artifacts go by default: the folder holding the solution file above the AppHost, else the AppHost's folder.</summary>
     public string SolutionRoot
     {
@@ -30,6 +26,6 @@ public sealed record AppHostVerbContext(
         }
     }
 
-    /// <summary>Where <c>publish</c> writes (<c>--output DIR</c>, else the solution root).</summary>
-    public string OutputDirectory => Path.GetFullPath(ValueOf("--output") ?? SolutionRoot);
+    /// <summary>Where a verb's artifacts are: the folder its <c>--output</c> option names, else <see cref="SolutionRoot"/>.</summary>
+    public string OutputDirectory(Option<string?> output) => Path.GetFullPath(ParseResult.GetValue(output) ?? SolutionRoot);
 }

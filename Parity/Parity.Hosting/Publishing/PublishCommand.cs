@@ -9,15 +9,31 @@ internal static class PublishCommand
 {
     public const string ManifestFileName = "aspire-manifest.json";
 
-    public static IReadOnlyList<string> Run(AppHostVerbContext context, IReadOnlyList<IAppHostExtension> extensions)
+    /// <param name="output">The folder given with <c>--output</c>, if any.</param>
+    /// <param name="manifestPath">The file given with Aspire's <c>--output-path</c>, if any: then only the manifest is written.</param>
+    public static int Run(AppHostVerbContext context, IReadOnlyList<IAppHostExtension> extensions, string? output, string? manifestPath)
     {
-        if (context.ValueOf("--output-path") is { } manifestOnly)
+        foreach (var published in Publish(context, extensions, output, manifestPath))
         {
-            ManifestPublisher.Write(context.Model, Path.GetFullPath(manifestOnly));
-            return [manifestOnly];
+            Console.WriteLine($"Published {published}");
         }
-        var manifestPath = Path.Combine(context.OutputDirectory, ManifestFileName);
-        ManifestPublisher.Write(context.Model, manifestPath);
-        return [manifestPath, .. extensions.SelectMany(e => e.Publish(context, context.OutputDirectory))];
+        foreach (var warning in ImageVersionCheck.Warnings(context.Model))
+        {
+            Console.Error.WriteLine(warning);
+        }
+        return 0;
+    }
+
+    private static IReadOnlyList<string> Publish(
+        AppHostVerbContext context, IReadOnlyList<IAppHostExtension> extensions, string? output, string? manifestPath)
+    {
+        if (manifestPath is not null)
+        {
+            ManifestPublisher.Write(context.Model, Path.GetFullPath(manifestPath));
+            return [manifestPath];
+        }
+        var outputDirectory = Path.GetFullPath(output ?? context.SolutionRoot);
+        ManifestPublisher.Write(context.Model, Path.Combine(outputDirectory, ManifestFileName));
+        return [Path.Combine(outputDirectory, ManifestFileName), .. extensions.SelectMany(e => e.Publish(context, outputDirectory))];
     }
 }
