@@ -61,10 +61,41 @@ public sealed class StarterTemplateTests
             }
         }
 
-        // The generated solution is the user's own: nothing in it points into this repository.
+        // The generated solution is the user's own: nothing in it points into this repository, and no packaged
+        // assembly holds a path of the machine that built it.
         var sources = Directory.EnumerateFiles(shop, "*", SearchOption.AllDirectories)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".parity" or "TestResults"));
         Assert.DoesNotContain(sources, f => File.ReadAllText(f).Contains(RepositoryRoot, StringComparison.Ordinal));
+        var packagedAssemblies = Directory.EnumerateFiles(user.PackagesFolder, "*.dll", SearchOption.AllDirectories)
+            .Where(f => Path.GetRelativePath(user.PackagesFolder, f).StartsWith("parity.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(packagedAssemblies);
+        Assert.DoesNotContain(packagedAssemblies, HoldsRepositoryPath);
+    }
+
+    [Fact]
+    public async Task TheProjectTemplatesMakeAnAppHostServiceDefaultsAndTestsThatBuildTogether()
+    {
+        var packed = Path.Combine(RepositoryRoot, "artifacts", "packages");
+        var templates = Directory.Exists(packed) ? Directory.GetFiles(packed, "Parity.Templates.*.nupkg").SingleOrDefault() : null;
+        Assert.True(templates is not null, $"No packed templates in {packed}: run scripts/pack.sh (./test.sh does).");
+        using var user = NewUserMachine.Create(packed);
+
+        await Succeeds(user.RunAsync(user.Root, "dotnet", "new", "install", templates));
+        await Succeeds(user.RunAsync(user.Root, "dotnet", "new", "parity-apphost", "-n", "Store.AppHost"));
+        await Succeeds(user.RunAsync(user.Root, "dotnet", "new", "parity-servicedefaults", "-n", "Store.ServiceDefaults"));
+        await Succeeds(user.RunAsync(user.Root, "dotnet", "new", "parity-tests", "-n", "Store.Tests", "--AppHost", "../Store.AppHost/Store.AppHost.csproj"));
+
+        await Succeeds(user.RunAsync(user.Root, "dotnet", "build", "Store.Tests"));
+        await Succeeds(user.RunAsync(user.Root, "dotnet", "build", "Store.ServiceDefaults"));
+        Assert.Contains("Projects.Store_AppHost", await File.ReadAllTextAsync(Path.Combine(user.Root, "Store.Tests", "AppHostTests.cs"), TestContext.Current.CancellationToken));
+        await Succeeds(user.RunAsync(Path.Combine(user.Root, "Store.Tests"), "dotnet", "test", "--no-build"));
+    }
+
+    private static bool HoldsRepositoryPath(string assembly)
+    {
+        var bytes = File.ReadAllBytes(assembly);
+        return bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(RepositoryRoot)) >= 0
+            || bytes.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes(RepositoryRoot)) >= 0;
     }
 
     private static async Task<CommandResult> Succeeds(Task<CommandResult> command)
