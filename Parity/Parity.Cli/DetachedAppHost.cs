@@ -33,7 +33,7 @@ internal static class DetachedAppHost
                 await FailAsync(project, process, run, failure);
                 return 1;
             }
-            if (run is { AllUp: true } && await AllHealthyAsync(run, token))
+            if (run is { AllUp: true })
             {
                 Console.WriteLine($"AppHost started (pid {run.AppHostPid}); its output is in {project.LogFile}.");
                 if (run.Dashboard?.LoginUrl is { } login)
@@ -86,28 +86,9 @@ internal static class DetachedAppHost
         }).Dispose();
     }
 
-    /// <summary>Up means serving: a resource with a health check also passes it (the resource service says so).</summary>
-    private static async Task<bool> AllHealthyAsync(RunState run, CancellationToken token)
-    {
-        if (run.ResourceService is null)
-        {
-            return true; // an older AppHost: its states are all there is
-        }
-        using var client = new ResourceServiceClient(run.ResourceService);
-        try
-        {
-            var resources = await client.GetResourcesAsync(token);
-            return resources.All(r => r.Health is null or "Healthy");
-        }
-        catch (CliException)
-        {
-            return false; // not answering yet: ask again on the next round
-        }
-    }
-
     private static string Pending(RunState? run) => run is null
         ? "run.json was never written"
-        : string.Join(", ", run.Resources.Where(r => !RunState.UpStates.Contains(r.State)).Select(r => $"{r.Name} ({r.State})").DefaultIfEmpty("health checks pending"));
+        : string.Join(", ", run.Resources.Where(r => !r.Ready).Select(r => $"{r.Name} ({r.State})"));
 
     private static async Task FailAsync(AppHostProject project, Process process, RunState? run, string reason)
     {

@@ -12,9 +12,6 @@ internal sealed record RunState(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The states in which a resource counts as up: serving, or done with its one-off work.</summary>
-    public static readonly IReadOnlySet<string> UpStates = new HashSet<string>(StringComparer.Ordinal) { "Healthy", "Running", "Finished" };
-
     public const string FailedToStart = "FailedToStart";
 
     /// <summary>The run.json in a state folder, or null when there is none (or it is being replaced right now).</summary>
@@ -34,13 +31,14 @@ internal sealed record RunState(
     public static RunState? ReadLive(string runFile) =>
         Read(runFile) is { } state && Posix.IsAlive(state.AppHostPid) ? state : null;
 
-    public bool AllUp => Resources.All(r => UpStates.Contains(r.State));
+    public bool AllUp => Resources.All(r => r.Ready);
 }
 
 internal sealed record DashboardInfo(string? Url, string? LoginUrl);
 
 internal sealed record ResourceServiceInfo(string Url, string ApiKey);
 
-internal sealed record RunResource(string Name, string Kind, string State, int Restarts, IReadOnlyList<string> Urls, IReadOnlyList<RunReplica> Replicas);
+/// <param name="Ready">Up: serving (its health check passes, when it has one), or done with its one-off work.</param>
+internal sealed record RunResource(string Name, string Kind, string State, bool Ready, int Restarts, IReadOnlyList<string> Urls, IReadOnlyList<RunReplica> Replicas);
 
 internal sealed record RunReplica(int? Pid, string State, IReadOnlyList<string> Urls);

@@ -7,8 +7,8 @@ public sealed class OutputFormatTests
     {
         var table = OutputFormat.ResourceTable(
         [
-            new RunResource("api", "Project", "Healthy", 2, ["http://localhost:5000", "https://localhost:5001"], []),
-            new RunResource("migrations", "Project", "Finished", 0, [], []),
+            new RunResource("api", "Project", "Healthy", true, 2, ["http://localhost:5000", "https://localhost:5001"], []),
+            new RunResource("migrations", "Project", "Finished", true, 0, [], []),
         ]);
 
         Assert.Equal(

@@ -19,7 +19,9 @@ public static class KubernetesPublisher
         var secretName = ClusterNames.SecretName(appName);
         var projects = model.Resources.OfType<ProjectResource>().ToList();
         var context = ClusterContext(model);
-        LaunchDescription Launch(IResource resource) => LaunchDescription.Of(resource, model, context);
+        var launches = new Dictionary<IResource, LaunchDescription>();
+        LaunchDescription Launch(IResource resource) =>
+            launches.TryGetValue(resource, out var launch) ? launch : launches[resource] = LaunchDescription.Of(resource, model, context);
 
         var baseDocuments = new List<KubernetesDocument>();
         foreach (var resource in model.Resources)
@@ -41,7 +43,7 @@ public static class KubernetesPublisher
         var imageNames = projects.Select(ClusterNames.ImageName)
             .Concat(model.Dashboard is null ? [] : [DashboardResource.ImageName])
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        var deployed = projects.Where(p => !Launch(p).RunsOnce).ToList();
+        var deployed = projects.Where(p => !LaunchDescription.IsRunOnce(p, model)).ToList();
 
         ClearGenerated(root);
         WriteDocuments(Path.Combine(root, "base"), baseDocuments);

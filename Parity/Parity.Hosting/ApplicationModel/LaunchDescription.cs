@@ -15,9 +15,10 @@ public sealed record LaunchDescription(
     public static LaunchDescription Of(IResource resource, DistributedApplicationModel model, EnvironmentContext context) => new(
         ResourceEnvironment.Build(resource, context),
         [.. resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args)],
-        RunOnce(resource, model));
+        IsRunOnce(resource, model));
 
-    private static bool RunOnce(IResource resource, DistributedApplicationModel model) =>
+    /// <summary>Whether the resource runs once, without building the rest of its description.</summary>
+    public static bool IsRunOnce(IResource resource, DistributedApplicationModel model) =>
         resource.TryGetLastAnnotation<RestartPolicyAnnotation>(out var declared)
             ? declared.Policy == RestartPolicy.Never
             : model.Resources.SelectMany(r => r.AnnotationsOf<WaitAnnotation>())

@@ -117,5 +117,5 @@ internal sealed class ResourceRunnerFactory(
 
     /// <summary>A run-once resource is never restarted; anything else restarts after a crash.</summary>
     private RestartPolicy RestartPolicyOf(IResource resource) =>
-        LaunchDescription.Of(resource, model, new EnvironmentContext(EnvironmentTarget.Local)).RunsOnce ? RestartPolicy.Never : RestartPolicy.OnFailure;
+        LaunchDescription.IsRunOnce(resource, model) ? RestartPolicy.Never : RestartPolicy.OnFailure;
 }

@@ -52,6 +52,8 @@ internal sealed class RunStateFile(
             s.Name,
             s.Kind,
             s.State,
+            // Up: serving (its health check passes, when it has one), or done with its one-off work.
+            Ready = s.IsReady || s.State == ResourceState.Finished,
             s.Restarts,
             Urls = s.Urls ?? [],
             Replicas = (s.Replicas ?? []).Select(r => new { r.Pid, r.State, r.Urls }),

@@ -9,11 +9,11 @@ internal static class PublishCommand
 {
     public const string ManifestFileName = "aspire-manifest.json";
 
-    /// <param name="output">The folder given with <c>--output</c>, if any.</param>
+    /// <param name="outputDirectory">Where the artifacts go (<c>--output</c>, else the solution root).</param>
     /// <param name="manifestPath">The file given with Aspire's <c>--output-path</c>, if any: then only the manifest is written.</param>
-    public static int Run(AppHostVerbContext context, IReadOnlyList<IAppHostExtension> extensions, string? output, string? manifestPath)
+    public static int Run(AppHostVerbContext context, IReadOnlyList<IAppHostExtension> extensions, string outputDirectory, string? manifestPath)
     {
-        foreach (var published in Publish(context, extensions, output, manifestPath))
+        foreach (var published in Publish(context, extensions, outputDirectory, manifestPath))
         {
             Console.WriteLine($"Published {published}");
         }
@@ -25,14 +25,13 @@ internal static class PublishCommand
     }
 
     private static IReadOnlyList<string> Publish(
-        AppHostVerbContext context, IReadOnlyList<IAppHostExtension> extensions, string? output, string? manifestPath)
+        AppHostVerbContext context, IReadOnlyList<IAppHostExtension> extensions, string outputDirectory, string? manifestPath)
     {
         if (manifestPath is not null)
         {
             ManifestPublisher.Write(context.Model, Path.GetFullPath(manifestPath));
             return [manifestPath];
         }
-        var outputDirectory = Path.GetFullPath(output ?? context.SolutionRoot);
         ManifestPublisher.Write(context.Model, Path.Combine(outputDirectory, ManifestFileName));
         return [Path.Combine(outputDirectory, ManifestFileName), .. extensions.SelectMany(e => e.Publish(context, outputDirectory))];
     }

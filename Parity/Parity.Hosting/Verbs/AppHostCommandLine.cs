@@ -27,7 +27,7 @@ internal sealed class AppHostCommandLine
     public AppHostCommandLine(IReadOnlyList<string> args, IReadOnlyList<IAppHostExtension> extensions)
     {
         _publish = new AppHostVerb("publish", "Writes aspire-manifest.json and what the extensions publish (deploy/kubernetes/)",
-            context => PublishCommand.Run(context, extensions, context.ParseResult.GetValue(_output), context.ParseResult.GetValue(_manifestPath)))
+            context => PublishCommand.Run(context, extensions, context.OutputDirectory(_output), context.ParseResult.GetValue(_manifestPath)))
         {
             _output,
             _manifestPath,
