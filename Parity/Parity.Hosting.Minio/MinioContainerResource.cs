@@ -1,9 +1,7 @@
-using Parity.Hosting.ApplicationModel;
-
-namespace Parity.Hosting.Integrations.Minio;
+namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>An S3-compatible object store: MinIO in the cluster; locally MinIO when installed, else Parity.S3.</summary>
-public sealed class MinioContainerResource(string name, ParameterResource rootUser, ParameterResource password)
+public class MinioContainerResource(string name, ParameterResource rootUser, ParameterResource password)
     : ContainerResource(name), IResourceWithConnectionString
 {
     internal const string PrimaryEndpointName = "http";

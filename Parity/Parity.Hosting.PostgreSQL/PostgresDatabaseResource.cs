@@ -1,9 +1,7 @@
-using Parity.Hosting.ApplicationModel;
-
-namespace Parity.Hosting.Integrations.Postgres;
+namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>A database inside a <see cref="PostgresServerResource"/>: no process of its own, its server's connection string plus <c>Database=</c>.</summary>
-public sealed class PostgresDatabaseResource(string name, string databaseName, PostgresServerResource parent)
+public class PostgresDatabaseResource(string name, string databaseName, PostgresServerResource parent)
     : Resource(name), IResourceWithParent, IResourceWithConnectionString
 {
     public PostgresServerResource Parent { get; } = parent;

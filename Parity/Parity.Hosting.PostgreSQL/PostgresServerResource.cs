@@ -1,9 +1,7 @@
-using Parity.Hosting.ApplicationModel;
-
-namespace Parity.Hosting.Integrations.Postgres;
+namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>A PostgreSQL server: one <c>tcp</c> endpoint, a user and password, its databases, and Aspire's connection string format.</summary>
-public sealed class PostgresServerResource(string name, ParameterResource? userName, ParameterResource password)
+public class PostgresServerResource(string name, ParameterResource? userName, ParameterResource password)
     : ContainerResource(name), IResourceWithConnectionString
 {
     internal const string PrimaryEndpointName = "tcp";

@@ -1,12 +1,10 @@
-using Parity.Hosting.ApplicationModel;
-
-namespace Parity.Hosting.Integrations.RabbitMQ;
+namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>
 /// A RabbitMQ broker: an AMQP <c>tcp</c> endpoint, a <c>management</c> HTTP endpoint when the management plugin is on,
 /// a user (RabbitMQ's <c>guest</c> unless given) with a password, and Aspire's connection string format.
 /// </summary>
-public sealed class RabbitMQServerResource(string name, ParameterResource? userName, ParameterResource password)
+public class RabbitMQServerResource(string name, ParameterResource? userName, ParameterResource password)
     : ContainerResource(name), IResourceWithConnectionString
 {
     internal const string PrimaryEndpointName = "tcp";

@@ -1,9 +1,7 @@
-using Parity.Hosting.ApplicationModel;
-
-namespace Parity.Hosting.Integrations.Redis;
+namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>A Redis server: one <c>tcp</c> endpoint, a password, and Aspire's connection string format.</summary>
-public sealed class RedisResource(string name, ParameterResource password) : ContainerResource(name), IResourceWithConnectionString
+public class RedisResource(string name, ParameterResource password) : ContainerResource(name), IResourceWithConnectionString
 {
     internal const string PrimaryEndpointName = "tcp";
 
