@@ -18,6 +18,7 @@ internal static partial class ModelValidator
         }
         CheckProjects(model, errors);
         CheckFixedPorts(model, forRun, randomizePorts, errors);
+        errors.AddRange(model.Resources.SelectMany(r => r.AnnotationsOf<ValidationAnnotation>()).SelectMany(v => v.Errors(model)));
         if (forRun)
         {
             CheckRunPrerequisites(model, errors);
