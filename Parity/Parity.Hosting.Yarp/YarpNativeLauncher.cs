@@ -13,10 +13,13 @@ internal sealed class YarpNativeLauncher : INativeLauncher
 
     public Task<ProcessSpec> PrepareAsync(NativeLaunchContext context, CancellationToken cancellationToken)
     {
-        var host = ParityTools.PathOf(typeof(YarpNativeLauncher), "yarp", "Parity.Yarp.dll");
-        var urls = string.Join(';', context.Resource.Endpoints().Where(e => e.UriScheme == "http")
+        var host = ParityTools.PathOf(typeof(YarpNativeLauncher), YarpResource.Tool, YarpResource.EntryAssembly);
+        // HTTP_PORTS would listen on every interface, as a container must; on this machine loopback is enough.
+        var env = new Dictionary<string, string>(context.Environment);
+        env.Remove("HTTP_PORTS");
+        env["ASPNETCORE_URLS"] = string.Join(';', context.Resource.Endpoints().Where(e => e.UriScheme == "http")
             .Select(e => $"http://127.0.0.1:{context.PortOf(e.Name)}"));
-        return Task.FromResult(new ProcessSpec("dotnet", [host, "--urls", urls], Path.GetDirectoryName(host)!, context.Environment));
+        return Task.FromResult(new ProcessSpec("dotnet", [host], Path.GetDirectoryName(host)!, env));
     }
 
     public async Task<bool> IsReadyAsync(NativeLaunchContext context, CancellationToken cancellationToken)

@@ -13,6 +13,11 @@ public class YarpResource(string name) : ContainerResource(name), IResourceWithS
     /// <summary>The host's image, which deploy builds from the files this package ships.</summary>
     internal const string ImageName = "parity-yarp";
 
+    /// <summary>The host's folder in this package and beside the AppHost (<c>parity/yarp/</c>), and its program.</summary>
+    internal const string Tool = "yarp";
+
+    internal const string EntryAssembly = "Parity.Yarp.dll";
+
     /// <summary>Where the host listens in its container; locally it gets a free port.</summary>
     internal const int ContainerPort = 5000;
 

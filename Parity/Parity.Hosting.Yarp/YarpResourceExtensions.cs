@@ -14,10 +14,13 @@ public static class YarpResourceExtensions
     {
         var resource = new YarpResource(name);
         return builder.AddResource(resource)
-            .WithHttpEndpoint(targetPort: YarpResource.ContainerPort, name: YarpResource.PrimaryEndpointName)
+            // HTTP_PORTS: where it listens in its container; locally the launcher binds loopback at the endpoint's port.
+            .WithHttpEndpoint(targetPort: YarpResource.ContainerPort, name: YarpResource.PrimaryEndpointName, env: "HTTP_PORTS")
             .WithOtlpExporter()
             .WithAnnotation(new YarpNativeLauncher())
             .WithAnnotation(new ContainerImageAnnotation(YarpResource.ImageName, "latest"))
+            .WithAnnotation(new ToolImageAnnotation(typeof(YarpResource), YarpResource.Tool, YarpResource.EntryAssembly))
+            .WithAnnotation(new ProbesAnnotation(YarpResource.HealthPath, YarpResource.HealthPath))
             .WithAnnotation(new ValidationAnnotation(_ => YarpValidation.Errors(resource)));
     }
 

@@ -7,8 +7,8 @@ namespace Parity.Hosting.Kubernetes;
 
 /// <summary>
 /// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR]</c> verb:
-/// builds and pushes one container image per project file with the SDK (and the dashboard's, when the overlay runs
-/// it), then applies the overlay with kubectl.
+/// builds and pushes one container image per project file with the SDK (and the dashboard's and shipped programs', when
+/// the overlay runs them), then applies the overlay with kubectl.
 /// </summary>
 public static class DeployCommand
 {
@@ -96,6 +96,10 @@ public static class DeployCommand
         {
             commands.Add(DashboardImage(options, overlayImages));
         }
+        foreach (var (image, tool) in KubernetesPublisher.ToolImages(model).Where(t => overlayImages.ContainsKey(t.Image)))
+        {
+            commands.Add(ToolImage(image, tool, options, overlayImages));
+        }
         List<string> apply = options.Context is { } context ? ["--context", context] : [];
         commands.Add(new ExternalCommand("kubectl", [.. apply, "apply", "-k", overlayDirectory]));
         return commands;
@@ -114,6 +118,20 @@ public static class DeployCommand
         [
             "msbuild", imageProject, "-t:PublishContainer", $"-p:PublishDir={dashboard}/",
             .. ImageProperties(DashboardResource.ImageName, options, overlayImages),
+        ]);
+    }
+
+    /// <summary>A program a package ships (the YARP host) is built already: its image is made from its shipped files.</summary>
+    private static ExternalCommand ToolImage(
+        string imageName, ToolImageAnnotation tool, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+    {
+        var program = ParityTools.PathOf(tool.ShippedWith, tool.Tool, tool.EntryAssembly);
+        var imageProject = ParityTools.PathOf(typeof(KubernetesExtension), "kubernetes", "ToolImage.csproj");
+        return new("dotnet",
+        [
+            "msbuild", imageProject, "-t:PublishContainer", $"-p:PublishDir={Path.GetDirectoryName(program)}/",
+            $"-p:ContainerAppCommandArgs=/app/{tool.EntryAssembly}",
+            .. ImageProperties(imageName, options, overlayImages),
         ]);
     }
 

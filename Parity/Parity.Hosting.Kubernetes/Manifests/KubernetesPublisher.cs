@@ -30,6 +30,7 @@ public static class KubernetesPublisher
             {
                 ProjectResource project => ProjectObjects.For(project, Launch(project), secretName),
                 DashboardResource dashboard => DashboardObjects.For(dashboard, Launch(dashboard), secretName),
+                ContainerResource tool when tool.AnnotationsOf<ToolImageAnnotation>().Any() => ToolImageObjects.For(tool, Launch(tool), secretName),
                 ContainerResource container => BackingServiceObjects.For(container, Launch(container), secretName),
                 _ when resource.IsValueOnly() || resource is IResourceWithParent => [],
                 _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no Kubernetes form."),
@@ -39,9 +40,10 @@ public static class KubernetesPublisher
         baseDocuments.Add(new("kustomization.yaml", new Kustomization { Resources = baseFiles }));
 
         var secrets = SecretParameters(model, Launch);
-        // The images the overlays tag: the projects', and the dashboard's, which deploy also builds.
+        // The images the overlays tag: the projects', the dashboard's and the shipped programs', which deploy also builds.
         var imageNames = projects.Select(ClusterNames.ImageName)
             .Concat(model.Dashboard is null ? [] : [DashboardResource.ImageName])
+            .Concat(ToolImages(model).Select(t => t.Image))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         var deployed = projects.Where(p => !LaunchDescription.IsRunOnce(p, model)).ToList();
 
@@ -55,6 +57,13 @@ public static class KubernetesPublisher
         }
         return root;
     }
+
+    /// <summary>The programs Parity ships that the model runs from their images, with those images' names.</summary>
+    public static IEnumerable<(string Image, ToolImageAnnotation Tool)> ToolImages(DistributedApplicationModel model) =>
+        model.Resources.OfType<ContainerResource>()
+            .Where(r => r.AnnotationsOf<ToolImageAnnotation>().Any())
+            .Select(r => (r.AnnotationsOf<ContainerImageAnnotation>().Last().Image, r.AnnotationsOf<ToolImageAnnotation>().Last()))
+            .DistinctBy(t => t.Image, StringComparer.Ordinal);
 
     /// <summary>The cluster's context: telemetry goes to the published dashboard when the model has one, else nowhere.</summary>
     public static EnvironmentContext ClusterContext(DistributedApplicationModel model) =>

@@ -198,7 +198,8 @@ internal static class ProjectObjects
         },
     };
 
-    private static V1Ingress Ingress(ProjectResource project, EndpointAnnotation endpoint) => new()
+    /// <summary>Routes every path of the cluster's ingress to one external HTTP endpoint of the resource.</summary>
+    public static V1Ingress Ingress(IResource project, EndpointAnnotation endpoint) => new()
     {
         ApiVersion = $"{V1Ingress.KubeGroup}/{V1Ingress.KubeApiVersion}",
         Kind = V1Ingress.KubeKind,

@@ -1,4 +1,6 @@
+using Parity.Hosting.Yarp;
 using Parity.Hosting.Yarp.Transforms;
+using Yarp.ReverseProxy.Configuration;
 
 namespace Parity.Hosting.Tests.Integrations;
 
@@ -10,7 +12,13 @@ public sealed class YarpIntegrationTests
         var builder = TestApp.CreateBuilder();
         var backend = builder.AddProject<Projects.TestService>("backend").WithHttpHealthCheck("/health");
         builder.AddYarp("gateway")
-            .WithConfiguration(yarp => yarp.AddRoute("/api/x/{**rest}", backend).WithTransformPathRemovePrefix("/api/x"))
+            .WithConfiguration(yarp =>
+            {
+                yarp.AddRoute("/api/x/{**rest}", backend).WithTransformPathRemovePrefix("/api/x");
+                yarp.AddRoute("/v2/{**rest}", backend.GetEndpoint("http"))
+                    .WithMatchRouteQueryParameter([new() { Name = "api-version", Values = ["2.0"], Mode = QueryParameterMatchMode.Exact }])
+                    .WithTransformPathSet("/pid");
+            })
             .WaitFor(backend);
         await using var app = builder.Build();
         await app.StartAsync(TestApp.Timeout());
@@ -27,8 +35,13 @@ public sealed class YarpIntegrationTests
         Assert.StartsWith("http://localhost:", environment["services__backend__http__0"]);
         Assert.Equal("gateway", environment["OTEL_SERVICE_NAME"]);
 
+        // A route YARP read with its query match and path transform: only api-version=2.0 reaches the backend's /pid.
+        Assert.Equal(app.PidOf("backend").ToString(System.Globalization.CultureInfo.InvariantCulture), await TestApp.GetAsync($"{proxy}/v2/anything?api-version=2.0"));
         using var http = new HttpClient();
-        using var unmatched = await http.GetAsync($"{proxy}/elsewhere", TestContext.Current.CancellationToken);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, unmatched.StatusCode);
+        foreach (var unmatched in new[] { "/v2/anything?api-version=1.0", "/elsewhere" })
+        {
+            using var response = await http.GetAsync(proxy + unmatched, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        }
     }
 }
