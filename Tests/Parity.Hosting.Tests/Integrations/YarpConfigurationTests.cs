@@ -121,6 +121,26 @@ public sealed class YarpConfigurationTests
     }
 
     [Fact]
+    public void TheParityCheckComparesTheProxysKeysLocallyAndInTheCluster()
+    {
+        EShopLikeGateway();
+        var model = Model();
+        var root = KubernetesPublisher.Write(model, Directory.CreateTempSubdirectory("parity-k8s-").FullName, "test");
+        var container = Deserialize<V1Deployment>(Path.Combine(root, "base", "mobile-bff-deployment.yaml")).Spec.Template.Spec.Containers.Single();
+        var clusterKeys = container.Env.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        ISet<string> Keys(string name) => name == "mobile-bff"
+            ? clusterKeys
+            : ParityCheck.LocalKeys(model.Resources.Single(r => r.Name == name), model, dashboardRuns: false).ToHashSet();
+
+        Assert.Contains("ReverseProxy__Routes__route0__Match__Path", clusterKeys);
+        Assert.Empty(ParityCheck.Compare(model, dashboardRuns: false, Keys));
+
+        clusterKeys.Remove("ReverseProxy__Routes__route0__Match__Path");
+        var missing = Assert.Single(ParityCheck.Compare(model, dashboardRuns: false, Keys));
+        Assert.Equal(("mobile-bff", "ReverseProxy__Routes__route0__Match__Path", true, false), (missing.Resource, missing.Key, missing.Local, missing.Cluster));
+    }
+
+    [Fact]
     public void ARouteToAResourceWithoutHttpEndpointsIsRefused()
     {
         var worker = _builder.AddExecutable("worker", "sleep", ".");
