@@ -56,9 +56,13 @@ internal static class ContainerCommandLine
         };
     }
 
-    /// <summary>What removes a container a killed run of the same AppHost left behind (the name would be taken).</summary>
+    /// <summary>
+    /// What removes a container a killed run of the same AppHost left behind (the name would be taken), at once: docker's
+    /// forced removal kills; podman's would first wait 10 seconds for the container to stop.
+    /// </summary>
     public static ProcessSpec RemoveLeftover(ContainerRuntime runtime, string containerName, string workingDirectory) =>
-        new(runtime.Program, ["rm", "-f", containerName], workingDirectory, new Dictionary<string, string>());
+        new(runtime.Program, runtime.Name == "podman" ? ["rm", "--force", "--time", "0", containerName] : ["rm", "--force", containerName],
+            workingDirectory, new Dictionary<string, string>());
 
     /// <summary>Data volumes, volumes and bind mounts as <c>-v</c> values: <c>source:target[:ro]</c>, or <c>target</c> for an anonymous volume.</summary>
     private static IEnumerable<string> MountsOf(ContainerResource container)

@@ -6,11 +6,16 @@ namespace Parity.Hosting.Tests.Containers;
 public sealed class ContainerRunTests : IDisposable
 {
     private readonly DirectoryInfo _site = Directory.CreateTempSubdirectory("parity-site-");
+    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("parity-state-");
 
-    public void Dispose() => _site.Delete(recursive: true);
+    public void Dispose()
+    {
+        _site.Delete(recursive: true);
+        _state.Delete(recursive: true);
+    }
 
     [Fact]
-    public async Task AContainerServesFromItsBindMountWithItsEnvironmentAndIsGoneAfterStop()
+    public async Task AContainerReplacesWhatAKilledRunLeftServesFromItsBindMountWithItsEnvironmentAndIsGoneAfterStop()
     {
         var podman = ExecutableLocator.Find("podman");
         Assert.SkipWhen(podman is null, "podman is not installed (scripts/install-prerequisites.sh --tests installs it)");
@@ -18,6 +23,7 @@ public sealed class ContainerRunTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_site.FullName, "index.html"), "hello from the bind mount", TestContext.Current.CancellationToken);
         var builder = DistributedApplicationTestingBuilder.Create([], options =>
         {
+            options.StateDirectory = _state.FullName;
             options.ContainerRuntime = "podman";
             options.StopGracePeriod = TimeSpan.FromSeconds(3);
         });
@@ -29,6 +35,10 @@ public sealed class ContainerRunTests : IDisposable
             .WithArgs("sh", "-c", "busybox mkdir /www && busybox cp /site/index.html /www/ && echo \"$GREETING\" > /www/greeting.txt && exec busybox httpd -f -p \"$PORT\" -h /www")
             .WithContainerRuntimeArgs(SandboxRuntimeArgs())
             .WithHttpHealthCheck("/index.html");
+        // What a SIGKILLed run of the same AppHost leaves: its container, still running, holding the name.
+        var name = Orchestration.ContainerCommandLine.ContainerName(builder.Resources.Single(r => r.Name == "web"), _state.FullName, replica: null);
+        Assert.Equal(0, await BusyboxImage.RunAsync(
+            podman, ["run", "-d", "--name", name, .. SandboxRuntimeArgs(), $"{BusyboxImage.Name}:{BusyboxImage.Tag}", "/bin/busybox", "sleep", "600"]));
         await using var app = builder.Build();
 
         await app.StartAsync(TestApp.Timeout());
@@ -37,7 +47,7 @@ public sealed class ContainerRunTests : IDisposable
         Assert.Equal("hello from the bind mount", await TestApp.GetAsync($"{web.Urls![0]}/index.html"));
         Assert.Equal("hello from the environment\n", await TestApp.GetAsync($"{web.Urls[0]}/greeting.txt"));
         var running = await ContainersOf(podman, "web");
-        Assert.Single(running);
+        Assert.Equal([name], running);
         await app.StopAsync(TestApp.Timeout());
         Assert.Empty(await ContainersOf(podman, "web"));
         Assert.Empty(await ContainersOf(podman, running[0], byName: true));
