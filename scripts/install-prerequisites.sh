@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Parity needs on a Debian/Ubuntu machine, skipping what is already there.
 # Backing services run as native processes from these packages: no Docker needed.
-# --tests adds what only the tests need: the browser that drives the dashboard, and python3 for the coverage table.
+# --tests adds what only the tests need: the browser that drives the dashboard, python3 for the coverage table, and
+# podman (with runc, and a static busybox to make a local image from) to run a container resource for real.
 set -euo pipefail
 
 # A program (on PATH, or a full path) and the Debian package that provides it.
@@ -13,6 +14,9 @@ requirements=(
 [ "${1:-}" = "--tests" ] && requirements+=(
   "chromium                             chromium"
   "python3                              python3"
+  "podman                               podman"
+  "runc                                 runc"
+  "/bin/busybox                         busybox-static"
 )
 
 missing=()

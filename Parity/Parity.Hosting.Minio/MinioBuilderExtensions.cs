@@ -25,6 +25,7 @@ public static class MinioBuilderExtensions
     }
 
     /// <summary>Keeps buckets and objects across runs.</summary>
-    public static IResourceBuilder<MinioContainerResource> WithDataVolume(this IResourceBuilder<MinioContainerResource> builder, string? name = null) =>
-        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/data"));
+    public static IResourceBuilder<MinioContainerResource> WithDataVolume(
+        this IResourceBuilder<MinioContainerResource> builder, string? name = null, bool isReadOnly = false) =>
+        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/data", isReadOnly));
 }

@@ -3,7 +3,7 @@ using Parity.Hosting.Integrations.Postgres;
 
 namespace Parity.Hosting;
 
-public static class PostgresBuilderExtensions
+public static partial class PostgresBuilderExtensions
 {
     /// <summary>PostgreSQL 15: locally <c>postgres</c> (Debian package postgresql), in the cluster the <c>postgres:15</c> image.</summary>
     public static IResourceBuilder<PostgresServerResource> AddPostgres(
@@ -42,6 +42,7 @@ public static class PostgresBuilderExtensions
         string.Concat(server.Databases.Values.Order(StringComparer.Ordinal).Select(database => $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\";\n"));
 
     /// <summary>Keeps the cluster (its databases and their data) across runs.</summary>
-    public static IResourceBuilder<PostgresServerResource> WithDataVolume(this IResourceBuilder<PostgresServerResource> builder, string? name = null) =>
-        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/var/lib/postgresql/data"));
+    public static IResourceBuilder<PostgresServerResource> WithDataVolume(
+        this IResourceBuilder<PostgresServerResource> builder, string? name = null, bool isReadOnly = false) =>
+        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/var/lib/postgresql/data", isReadOnly));
 }

@@ -56,6 +56,7 @@ public static class RabbitMQBuilderExtensions
     }
 
     /// <summary>Keeps the broker's database (users, durable queues, persistent messages) across runs.</summary>
-    public static IResourceBuilder<RabbitMQServerResource> WithDataVolume(this IResourceBuilder<RabbitMQServerResource> builder, string? name = null) =>
-        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/var/lib/rabbitmq"));
+    public static IResourceBuilder<RabbitMQServerResource> WithDataVolume(
+        this IResourceBuilder<RabbitMQServerResource> builder, string? name = null, bool isReadOnly = false) =>
+        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/var/lib/rabbitmq", isReadOnly));
 }

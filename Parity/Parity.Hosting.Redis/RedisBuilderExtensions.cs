@@ -3,7 +3,7 @@ using Parity.Hosting.Integrations.Redis;
 
 namespace Parity.Hosting;
 
-public static class RedisBuilderExtensions
+public static partial class RedisBuilderExtensions
 {
     /// <summary>Redis 7: locally <c>redis-server</c> (Debian package redis-server), in the cluster the <c>redis:7</c> image.</summary>
     public static IResourceBuilder<RedisResource> AddRedis(
@@ -22,8 +22,9 @@ public static class RedisBuilderExtensions
     }
 
     /// <summary>Keeps the data (append-only file) across runs.</summary>
-    public static IResourceBuilder<RedisResource> WithDataVolume(this IResourceBuilder<RedisResource> builder, string? name = null) =>
-        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/data"));
+    public static IResourceBuilder<RedisResource> WithDataVolume(
+        this IResourceBuilder<RedisResource> builder, string? name = null, bool isReadOnly = false) =>
+        builder.WithAnnotation(new VolumeAnnotation(name ?? $"{builder.Resource.Name}-data", "/data", isReadOnly));
 
     /// <summary>The major version of the local <c>redis-server</c> ("Redis server v=7.0.15 ..."), or null without one.</summary>
     private static string? InstalledMajorVersion()

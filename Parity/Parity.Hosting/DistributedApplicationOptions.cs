@@ -16,6 +16,12 @@ public sealed class DistributedApplicationOptions
     /// <summary>Echo every resource's console output, prefixed by its name.</summary>
     public bool PrintResourceOutput { get; set; } = true;
 
+    /// <summary>
+    /// The program that runs containers locally: <c>docker</c>, <c>podman</c> or a path; null picks docker, else podman,
+    /// from PATH. Also set by <c>Parity:ContainerRuntime</c> or Aspire's <c>ASPIRE_CONTAINER_RUNTIME</c>.
+    /// </summary>
+    public string? ContainerRuntime { get; set; }
+
     /// <summary>How long a resource may take to stop after the graceful signal before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

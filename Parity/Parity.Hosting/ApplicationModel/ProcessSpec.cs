@@ -12,6 +12,12 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Args, st
     /// <summary>The signal that asks the process to stop gracefully (SIGTERM = 15; PostgreSQL's fast shutdown is SIGINT = 2).</summary>
     public int StopSignal { get; init; } = 15;
 
+    /// <summary>
+    /// Run to stop the process instead of sending <see cref="StopSignal"/>, when the process only relays for what does
+    /// the work (a container's client: the runtime stops the container); the process is still killed after the grace period.
+    /// </summary>
+    public ProcessSpec? StopCommand { get; init; }
+
     /// <summary>The signal (by name) the kernel sends the process when the AppHost dies, however it dies.</summary>
     public string DeathSignal { get; init; } = "KILL";
 

@@ -30,11 +30,13 @@ internal sealed class EndpointAllocation
     /// The port an endpoint must have locally, or null for any free one. Without proxies the process listens where
     /// others connect, so a port can move only when the engine tells the process (ASPNETCORE_URLS for projects, or
     /// the endpoint's environment variable, or a native launcher's configuration); otherwise the program's own port
-    /// is kept. A backing service's target port is its container's port: locally it gets a free one unless given.
+    /// is kept. A natively run backing service's target port is its container's port: locally it gets a free one unless
+    /// given. A container run by docker or podman shares the host's network: told its port through the endpoint's
+    /// variable, it is like a backing service; otherwise it listens on its target port, like any program.
     /// </summary>
     public static int? FixedPort(IResource resource, EndpointAnnotation endpoint, bool randomizePorts)
     {
-        if (resource is ContainerResource)
+        if (resource is ContainerResource && (endpoint.EnvironmentVariable is not null || resource.AnnotationsOf<INativeLauncher>().Any()))
         {
             return randomizePorts ? null : endpoint.Port;
         }

@@ -7,7 +7,8 @@ namespace Parity.Hosting.Orchestration;
 internal static partial class ModelValidator
 {
     /// <param name="forRun">Also check what only a local run needs: binaries, parameter values, free fixed ports.</param>
-    public static void Validate(DistributedApplicationModel model, bool forRun, bool randomizePorts = false)
+    /// <param name="containerRuntime">Docker or podman, for containers without a native launcher (see <see cref="NeedsContainerRuntime"/>).</param>
+    public static void Validate(DistributedApplicationModel model, bool forRun, bool randomizePorts = false, ContainerRuntimeChoice? containerRuntime = null)
     {
         var errors = new List<string>();
         CheckNames(model, errors);
@@ -22,6 +23,7 @@ internal static partial class ModelValidator
         if (forRun)
         {
             CheckRunPrerequisites(model, errors);
+            CheckContainerRuntime(model, containerRuntime, errors);
         }
         if (errors.Count > 0)
         {
@@ -109,6 +111,26 @@ internal static partial class ModelValidator
         foreach (var parameter in model.Resources.OfType<ParameterResource>().Where(p => !p.HasValue && !optionalOnly.Contains(p)))
         {
             errors.Add(parameter.MissingValueMessage);
+        }
+    }
+
+    /// <summary>Containers that no integration runs natively need docker or podman; Postgres, Redis, RabbitMQ and MinIO do not.</summary>
+    public static bool NeedsContainerRuntime(DistributedApplicationModel model) => ContainersNeedingRuntime(model).Any();
+
+    private static IEnumerable<ContainerResource> ContainersNeedingRuntime(DistributedApplicationModel model) =>
+        model.Resources.OfType<ContainerResource>().Where(c => !c.AnnotationsOf<INativeLauncher>().Any());
+
+    private static void CheckContainerRuntime(DistributedApplicationModel model, ContainerRuntimeChoice? runtime, List<string> errors)
+    {
+        if (runtime?.Runtime is not null)
+        {
+            return;
+        }
+        var problem = runtime?.Problem ?? "no container runtime was looked for: install docker or podman";
+        foreach (var container in ContainersNeedingRuntime(model))
+        {
+            var image = container.AnnotationsOf<ContainerImageAnnotation>().LastOrDefault()?.Reference ?? "no image";
+            errors.Add($"Resource '{container.Name}' is a container ({image}) and needs docker or podman to run locally, but {problem}.");
         }
     }
 

@@ -27,7 +27,14 @@ internal sealed class Orchestrator(
     private RunStateFile? _runFile;
     private bool _started;
 
-    public void Validate() => ModelValidator.Validate(model, forRun: true, options.RandomizePorts);
+    private ContainerRuntimeChoice? _containerRuntime;
+
+    /// <summary>Docker or podman, looked for once, and only when some container has no native launcher.</summary>
+    private ContainerRuntimeChoice? ContainerRuntimeChoice => ModelValidator.NeedsContainerRuntime(model)
+        ? _containerRuntime ??= ContainerRuntime.Choose(options.ContainerRuntime)
+        : null;
+
+    public void Validate() => ModelValidator.Validate(model, forRun: true, options.RandomizePorts, ContainerRuntimeChoice);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,8 +48,9 @@ internal sealed class Orchestrator(
         {
             notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceSupervisor.KindOf(parameter), ResourceState.Running, HasHealthCheck: false));
         }
-        var runners = new ResourceRunnerFactory(model, _endpoints, renderer, _data, run, _stopping.Token);
-        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ExecutableResource || r.AnnotationsOf<INativeLauncher>().Any()))
+        var runners = new ResourceRunnerFactory(
+            model, _endpoints, renderer, _data, run, ContainerRuntimeChoice?.Runtime, settings.StateDirectory, _stopping.Token);
+        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ExecutableResource or ContainerResource || r.AnnotationsOf<INativeLauncher>().Any()))
         {
             _runners[resource.Name] = runners.Create(resource);
         }

@@ -79,6 +79,23 @@ internal static partial class ProcessStarter
         }, TaskScheduler.Default);
     }
 
+    /// <summary>Runs a short command (a container runtime's <c>stop</c> or <c>rm</c>) to its end; killed if it outlasts <paramref name="timeout"/>.</summary>
+    public static async Task<int> RunToExitAsync(ProcessSpec spec, Action<string, bool> onLine, TimeSpan timeout)
+    {
+        using var process = await StartAsync(spec, onLine);
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        return process.ExitCode;
+    }
+
     /// <summary>Asks the process to stop gracefully (SIGTERM unless its spec says otherwise), as a container runtime would.</summary>
     public static void Terminate(Process process, int signal)
     {

@@ -12,6 +12,8 @@ internal sealed class ResourceRunnerFactory(
     LocalExpressionRenderer renderer,
     DataDirectories data,
     RunServices run,
+    ContainerRuntime? containerRuntime,
+    string stateDirectory,
     CancellationToken stopping)
 {
     public List<ReplicaProxy> Proxies { get; } = [];
@@ -67,6 +69,7 @@ internal sealed class ResourceRunnerFactory(
                 _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value.WithEnvironment(env), stopping),
                 ProjectResource project => new ProcessSpec(
                     "dotnet", [await ProjectOutputResolver.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
+                ContainerResource container => await ContainerSpecAsync(container, replica, env, args),
                 ExecutableResource executable => new ProcessSpec(
                     ExecutableLocator.Find(executable.Command, executable.WorkingDirectory) ?? executable.Command, [.. args], executable.WorkingDirectory, env),
                 _ => throw new InvalidOperationException($"'{resource.Name}' is not a process."),
@@ -77,6 +80,16 @@ internal sealed class ResourceRunnerFactory(
         return new ResourceSupervisor(
             resource, CreateSpec, RestartPolicyOf(resource), [.. endpoints.UrlsOf(resource, replica)],
             HealthProbe(resource, replica, launcher, launchContext), run, publish, replica);
+    }
+
+    /// <summary>A container without a native launcher: docker or podman runs it, under a name a killed run may have left taken.</summary>
+    private async Task<ProcessSpec> ContainerSpecAsync(ContainerResource container, int? replica, Dictionary<string, string> env, IEnumerable<string> args)
+    {
+        var runtime = containerRuntime ?? throw new DistributedApplicationException($"'{container.Name}' needs docker or podman, and neither was found.");
+        var name = ContainerCommandLine.ContainerName(container, stateDirectory, replica);
+        var workingDirectory = Path.GetDirectoryName(stateDirectory) ?? stateDirectory;
+        await ProcessStarter.RunToExitAsync(ContainerCommandLine.RemoveLeftover(runtime, name, workingDirectory), (_, _) => { }, TimeSpan.FromSeconds(30));
+        return ContainerCommandLine.For(container, runtime, name, env, args, workingDirectory, run.Options.StopGracePeriod);
     }
 
     private NativeLaunchContext CreateLaunchContext(IResource resource)

@@ -90,7 +90,7 @@ internal sealed class ResourceSupervisor(
             await _life.CancelAsync();
             if (_process is { } process)
             {
-                await TerminateAsync(process, _spec!.StopSignal);
+                await TerminateAsync(process, _spec!.StopSignal, _spec.StopCommand);
             }
             await _exited;
             if (_snapshot.IsRunning || _snapshot.State is ResourceState.NotStarted or ResourceState.Waiting)
@@ -155,11 +155,19 @@ internal sealed class ResourceSupervisor(
     }
 
     /// <summary>The graceful signal, then SIGKILL once the grace period is over; companions go after the main process.</summary>
-    private async Task TerminateAsync(Process process, int signal)
+    private async Task TerminateAsync(Process process, int signal, ProcessSpec? stopCommand = null)
     {
         if (!process.HasExited)
         {
-            ProcessStarter.Terminate(process, signal);
+            if (stopCommand is null)
+            {
+                ProcessStarter.Terminate(process, signal);
+            }
+            else
+            {
+                // The command itself takes up to the grace period (then kills); it gets as long again before it is killed.
+                await ProcessStarter.RunToExitAsync(stopCommand, (line, isError) => { if (isError) { WriteLine(line, isError); } }, run.Options.StopGracePeriod * 2);
+            }
             using var grace = new CancellationTokenSource(run.Options.StopGracePeriod);
             try
             {

@@ -40,7 +40,7 @@ public static class ManifestPublisher
             ["workingDirectory"] = Path.GetRelativePath(manifestDirectory, executable.WorkingDirectory).Replace('\\', '/'),
             ["command"] = executable.Command,
         }),
-        ContainerResource container => Container(container, model),
+        ContainerResource container => Container(container, model, manifestDirectory),
         IResourceWithConnectionString value => new JsonObject { ["type"] = "value.v0", ["connectionString"] = Render(value.ConnectionStringExpression) },
         _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no manifest form."),
     };
@@ -70,7 +70,7 @@ public static class ManifestPublisher
         return description;
     }
 
-    private static JsonObject Container(ContainerResource container, DistributedApplicationModel model)
+    private static JsonObject Container(ContainerResource container, DistributedApplicationModel model, string manifestDirectory)
     {
         var image = container.AnnotationsOf<ContainerImageAnnotation>().LastOrDefault()
             ?? throw new DistributedApplicationException($"Resource '{container.Name}' has no container image for publishing.");
@@ -85,17 +85,28 @@ public static class ManifestPublisher
             description["entrypoint"] = image.Entrypoint;
         }
         Process(container, model, description);
-        if (container.AnnotationsOf<VolumeAnnotation>().ToList() is { Count: > 0 } volumes)
+        var mounts = container.AnnotationsOf<ContainerMountAnnotation>().ToList();
+        // A bind mount's source is relative to the manifest, as Aspire writes it.
+        var bindMounts = mounts.Where(m => m.Type == ContainerMountType.BindMount)
+            .Select(m => Mount("source", Path.GetRelativePath(manifestDirectory, m.Source!).Replace('\\', '/'), m.Target, m.IsReadOnly))
+            .ToList();
+        if (bindMounts.Count > 0)
         {
-            description["volumes"] = new JsonArray([.. volumes.Select(v => (JsonNode)new JsonObject
-            {
-                ["name"] = v.Name,
-                ["target"] = v.ContainerPath,
-                ["readOnly"] = false,
-            })]);
+            description["bindMounts"] = new JsonArray([.. bindMounts]);
+        }
+        // An anonymous volume has no name to publish: it lives and dies with its container.
+        var volumes = container.AnnotationsOf<VolumeAnnotation>().Select(v => Mount("name", v.Name, v.ContainerPath, v.IsReadOnly))
+            .Concat(mounts.Where(m => m.Type == ContainerMountType.Volume && m.Source is not null).Select(m => Mount("name", m.Source!, m.Target, m.IsReadOnly)))
+            .ToList();
+        if (volumes.Count > 0)
+        {
+            description["volumes"] = new JsonArray([.. volumes]);
         }
         return description;
     }
+
+    private static JsonNode Mount(string sourceKey, string source, string target, bool isReadOnly) =>
+        new JsonObject { [sourceKey] = source, ["target"] = target, ["readOnly"] = isReadOnly };
 
     /// <summary>What every process-like resource carries: arguments, environment and bindings.</summary>
     private static JsonObject Process(IResource resource, DistributedApplicationModel model, JsonObject description)
