@@ -66,7 +66,7 @@ public sealed class ManifestPublishingTests
         return await File.ReadAllTextAsync(Path.Combine(output, "aspire-manifest.json"), TestContext.Current.CancellationToken);
     }
 
-    private static string Describe(NJsonSchema.Validation.ValidationError error) => error switch
+    internal static string Describe(NJsonSchema.Validation.ValidationError error) => error switch
     {
         NJsonSchema.Validation.ChildSchemaValidationError child =>
             $"{error.Path}: {error.Kind} [{string.Join("; ", child.Errors.SelectMany(e => e.Value).Select(Describe))}]",
@@ -77,7 +77,7 @@ public sealed class ManifestPublishingTests
     /// Aspire's published schema (a copy under Schemas/). NJsonSchema reads neither boolean subschemas
     /// (<c>"build": false</c>) nor <c>const</c>, so those become their equivalent object and <c>enum</c> forms first.
     /// </summary>
-    private static async Task<string> SchemaAsync()
+    internal static async Task<string> SchemaAsync()
     {
         var path = Path.Combine(RepositoryRoot, "Tests", "EndToEnd.Tests", "Schemas", "aspire-8.0.json");
         var schema = JsonNode.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken))!;
