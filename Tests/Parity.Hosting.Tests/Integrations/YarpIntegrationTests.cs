@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Parity.Testing;
 using Parity.Hosting.Yarp;
 using Parity.Hosting.Yarp.Transforms;
+using Parity.Testing;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Parity.Hosting.Tests.Integrations;
