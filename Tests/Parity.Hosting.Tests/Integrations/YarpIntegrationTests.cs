@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Parity.Hosting.Yarp;
 using Parity.Hosting.Yarp.Transforms;
+using Parity.Testing;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Parity.Hosting.Tests.Integrations;
@@ -42,6 +45,39 @@ public sealed class YarpIntegrationTests
         {
             using var response = await http.GetAsync(proxy + unmatched, TestContext.Current.CancellationToken);
             Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TheProxysTracesReachTheDashboard()
+    {
+        var state = Directory.CreateTempSubdirectory("parity-test-").FullName;
+        var builder = DistributedApplicationTestingBuilder.Create([], options =>
+        {
+            options.StateDirectory = state;
+            options.DisableDashboard = false;
+            options.StopGracePeriod = TimeSpan.FromSeconds(3);
+        });
+        var backend = builder.AddProject<Projects.TestService>("backend").WithHttpHealthCheck("/health");
+        builder.AddYarp("gateway").WithConfiguration(yarp => yarp.AddRoute(backend)).WaitFor(backend);
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+        var proxy = Assert.Single((await app.WaitForHealthyAsync("gateway")).Urls!);
+        Assert.Equal("healthy", (await TestApp.GetAsync($"{proxy}/health")).Trim('"'));
+
+        using var runJson = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(state, "run.json"), TestContext.Current.CancellationToken));
+        var login = new Uri(runJson.RootElement.GetProperty("dashboard").GetProperty("loginUrl").GetString()!);
+        using var dashboard = new HttpClient { BaseAddress = new Uri(login.GetLeftPart(UriPartial.Authority)) };
+        dashboard.DefaultRequestHeaders.Authorization = new("Bearer", System.Web.HttpUtility.ParseQueryString(login.Query)["t"]);
+        var timeout = TestApp.Timeout();
+        while (true)
+        {
+            var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/traces?resource=gateway&limit=100", timeout);
+            if (traces.EnumerateArray().Any(t => t.GetProperty("spans").EnumerateArray().Any(span => span.GetProperty("resource").GetString() == "gateway")))
+            {
+                break;
+            }
+            await Task.Delay(250, timeout);
         }
     }
 }
