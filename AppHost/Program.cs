@@ -9,7 +9,7 @@ var redis = builder.AddRedis("redis");
 var rabbitmq = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVolume();
 var minio = builder.AddMinioContainer("minio").WithDataVolume();
 var jwtSigningKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48 }, secret: true);
-var gatewayPermitsPerSecond = builder.AddParameter("gateway-permits-per-second", "200");
+var gatewayPermitsPerSecond = builder.AddParameter("gateway-permits-per-second", "200", publishValueAsDefault: true);
 
 // Each service's schema is applied by a run-once resource: the service itself, run with "migrate".
 var customersMigrations = builder.AddProject<Projects.Customers>("customers-migrations", o => o.ExcludeLaunchProfile = true)

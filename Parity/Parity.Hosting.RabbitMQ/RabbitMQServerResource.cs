@@ -23,5 +23,5 @@ public class RabbitMQServerResource(string name, ParameterResource? userName, Pa
         UserNameParameter is null ? ReferenceExpression.Literal(DefaultUserName) : ReferenceExpression.Of(UserNameParameter);
 
     public ReferenceExpression ConnectionStringExpression =>
-        ReferenceExpression.Create($"amqp://{UserNameReference}:{PasswordParameter}@{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
+        ReferenceExpression.Create($"amqp://{UserNameReference:uri}:{PasswordParameter:uri}@{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
 }

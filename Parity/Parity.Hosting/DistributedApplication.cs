@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Eventing;
 using Parity.Hosting.Orchestration;
 using Parity.Hosting.Publishing;
 using Parity.Hosting.Verbs;
@@ -63,6 +64,8 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
             ThrowOnCommandLineError();
             if (commandLine.Verb is not null)
             {
+                // Publishing sees the model as BeforeStartEvent subscribers leave it, as a run does.
+                Services.GetRequiredService<AppHostLifecycle>().BeforeStartAsync(CancellationToken.None).GetAwaiter().GetResult();
                 Environment.ExitCode = commandLine.RunVerb(VerbContext(commandLine));
                 return;
             }

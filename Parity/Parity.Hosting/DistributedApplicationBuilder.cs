@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Eventing;
 using Parity.Hosting.Orchestration;
 using Parity.Hosting.Publishing;
 using Parity.Hosting.ResourceService;
@@ -53,6 +54,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
 
     public DistributedApplicationExecutionContext ExecutionContext { get; }
 
+    public IDistributedApplicationEventing Eventing { get; } = new DistributedApplicationEventing();
+
     public string AppHostDirectory { get; }
 
     public IReadOnlyList<IResource> Resources => _resources;
@@ -87,6 +90,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         var model = new DistributedApplicationModel([.. _resources]);
         _host.Services.AddSingleton(model);
         _host.Services.AddSingleton(ExecutionContext);
+        _host.Services.AddSingleton(Eventing);
+        _host.Services.AddSingleton<AppHostLifecycle>();
         _host.Services.AddSingleton(_options);
         _host.Services.AddSingleton(_commandLine);
         _host.Services.AddSingleton(new OrchestratorSettings(AppHostDirectory, StateDirectory));

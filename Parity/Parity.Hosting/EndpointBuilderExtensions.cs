@@ -20,6 +20,28 @@ public static class EndpointBuilderExtensions
         return builder.WithAnnotation(new EndpointAnnotation(name, scheme, port, targetPort, env, isExternal ?? false, isProxied, protocol));
     }
 
+    /// <summary>
+    /// Changes the endpoint named <paramref name="endpointName"/> now (its port, scheme, ...), creating a TCP endpoint of
+    /// that name first when there is none and <paramref name="createIfNotExists"/>.
+    /// </summary>
+    public static IResourceBuilder<T> WithEndpoint<T>(
+        this IResourceBuilder<T> builder, string endpointName, Action<EndpointAnnotation> callback, bool createIfNotExists = true)
+        where T : IResourceWithEndpoints
+    {
+        var endpoint = builder.Resource.Endpoints().FirstOrDefault(e => string.Equals(e.Name, endpointName, StringComparison.OrdinalIgnoreCase));
+        if (endpoint is null)
+        {
+            if (!createIfNotExists)
+            {
+                return builder;
+            }
+            endpoint = new EndpointAnnotation(endpointName);
+            builder.WithAnnotation(endpoint);
+        }
+        callback(endpoint);
+        return builder;
+    }
+
     public static IResourceBuilder<T> WithHttpEndpoint<T>(
         this IResourceBuilder<T> builder, int? port = null, int? targetPort = null, string? name = null, string? env = null, bool isProxied = true)
         where T : IResourceWithEndpoints =>

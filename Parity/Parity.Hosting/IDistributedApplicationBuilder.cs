@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Eventing;
 
 namespace Parity.Hosting;
 
@@ -14,6 +15,9 @@ public interface IDistributedApplicationBuilder
     IServiceCollection Services { get; }
 
     DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    /// <summary>Subscriptions to the AppHost's events (<see cref="BeforeStartEvent"/>, <see cref="ResourceReadyEvent"/>, ...).</summary>
+    IDistributedApplicationEventing Eventing { get; }
 
     /// <summary>The AppHost project's folder; relative project and working-directory paths start here.</summary>
     string AppHostDirectory { get; }

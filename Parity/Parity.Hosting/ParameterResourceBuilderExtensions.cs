@@ -12,13 +12,38 @@ public static class ParameterResourceBuilderExtensions
         return builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"], secret));
     }
 
-    /// <summary>A parameter with a value given in code; configuration <c>Parameters:&lt;name&gt;</c> still overrides it.</summary>
+    /// <summary>
+    /// A parameter with a value given in code; configuration <c>Parameters:&lt;name&gt;</c> still overrides it. With
+    /// <paramref name="publishValueAsDefault"/>, aspire-manifest.json publishes the value as the parameter's default,
+    /// which a secret's value never is.
+    /// </summary>
     public static IResourceBuilder<ParameterResource> AddParameter(
         this IDistributedApplicationBuilder builder, string name, string value, bool publishValueAsDefault = false, bool secret = false)
     {
+        if (publishValueAsDefault && secret)
+        {
+            throw new DistributedApplicationException(
+                $"Parameter '{name}' is secret, so its value cannot be published as the manifest's default. " +
+                "Remove publishValueAsDefault, or make the parameter not secret.");
+        }
         var configuration = builder.Configuration;
-        return builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"] ?? value, secret));
+        var parameter = builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"] ?? value, secret));
+        return publishValueAsDefault ? parameter.WithAnnotation(new PublishedDefaultValueAnnotation(value)) : parameter;
     }
+
+    /// <summary>What the parameter is for, shown to whoever is asked for its value.</summary>
+    public static IResourceBuilder<ParameterResource> WithDescription(
+        this IResourceBuilder<ParameterResource> builder, string description, bool enableMarkdown = false)
+    {
+        builder.Resource.Description = description;
+        builder.Resource.EnableDescriptionMarkdown = enableMarkdown;
+        return builder;
+    }
+
+    /// <summary>How a user is asked for the parameter's value.</summary>
+    public static IResourceBuilder<ParameterResource> WithCustomInput(
+        this IResourceBuilder<ParameterResource> builder, Func<ParameterResource, InteractionInput> createInput) =>
+        builder.WithAnnotation(new CustomInputAnnotation(createInput));
 
     /// <summary>A parameter generated once per machine (kept 0600 in the state folder) unless <c>Parameters:&lt;name&gt;</c> is set.</summary>
     public static IResourceBuilder<ParameterResource> AddParameter(
@@ -30,7 +55,21 @@ public static class ParameterResourceBuilderExtensions
         this IDistributedApplicationBuilder builder, string name, string? environmentVariableName = null)
     {
         var configuration = builder.Configuration;
-        return builder.AddResource(new ConnectionStringResource(name, () => configuration.GetConnectionString(name), environmentVariableName));
+        return builder.AddResource(new ConnectionStringParameterResource(name, () => configuration.GetConnectionString(name), environmentVariableName));
+    }
+
+    /// <summary>A connection string composed of other values (endpoints, parameters, other connection strings), rendered per target.</summary>
+    public static IResourceBuilder<ConnectionStringResource> AddConnectionString(
+        this IDistributedApplicationBuilder builder, string name, ReferenceExpression connectionStringExpression) =>
+        builder.AddResource(new ConnectionStringResource(name, connectionStringExpression));
+
+    /// <summary>A connection string composed piece by piece, e.g. with optional parts.</summary>
+    public static IResourceBuilder<ConnectionStringResource> AddConnectionString(
+        this IDistributedApplicationBuilder builder, string name, Action<ReferenceExpressionBuilder> connectionStringBuilder)
+    {
+        var expression = new ReferenceExpressionBuilder();
+        connectionStringBuilder(expression);
+        return builder.AddConnectionString(name, expression.Build());
     }
 
     /// <summary>

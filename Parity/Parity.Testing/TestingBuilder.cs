@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Eventing;
 
 namespace Parity.Testing;
 
@@ -14,6 +15,8 @@ internal sealed class TestingBuilder(DistributedApplicationBuilder inner) : IDis
     public IServiceCollection Services => inner.Services;
 
     public DistributedApplicationExecutionContext ExecutionContext => inner.ExecutionContext;
+
+    public IDistributedApplicationEventing Eventing => inner.Eventing;
 
     public string AppHostDirectory => inner.AppHostDirectory;
 

@@ -67,12 +67,79 @@ public sealed class ReferenceExpressionTests
     }
 
     [Fact]
-    public void AWholeResourceCannotBeAHole()
+    public void OnlyStringsAndValueProvidersCanBeHolesAsInAspire()
+    {
+        // Every AppendFormatted overload takes a string or is constrained to value providers, so `$"{api}"` with a project,
+        // or `$"{42}"`, does not compile: there is no overload for an arbitrary object.
+        Type[] handlers = [typeof(ReferenceExpression.ExpressionInterpolatedStringHandler), typeof(ReferenceExpressionBuilder.ReferenceExpressionBuilderInterpolatedStringHandler)];
+        foreach (var method in handlers.SelectMany(h => h.GetMethods()).Where(m => m.Name == "AppendFormatted"))
+        {
+            var value = method.GetParameters()[0].ParameterType;
+            if (value == typeof(string))
+            {
+                continue;
+            }
+            var constrained = value.IsGenericParameter ? value : value.GetGenericArguments().Single();
+            Assert.Contains(typeof(IExpressionValue), constrained.GetGenericParameterConstraints());
+        }
+    }
+
+    [Fact]
+    public void TheUriFormatEscapesAValueInEveryTarget()
+    {
+        var builder = TestApp.CreateBuilder();
+        builder.Configuration["Parameters:pw"] = "p@ss/w:rd";
+        var user = builder.AddParameter("user", "guest");
+        var password = builder.AddParameter("pw", secret: true);
+        var api = builder.AddProject<Projects.TestService>("api");
+        var http = api.GetEndpoint("http");
+
+        var expression = ReferenceExpression.Create($"amqp://{user:uri}:{password:uri}@{http.Property(EndpointProperty.HostAndPort)}/{"a b":uri}");
+
+        var local = new LocalExpressionRenderer(EndpointAllocation.Allocate(Model(builder), randomizePorts: false));
+        Assert.Equal("amqp://guest:p%40ss%2Fw%3Ard@localhost:5299/a%20b", expression.Render(local));
+        Assert.Equal("amqp://{user.value:uri}:{pw.value:uri}@{api.bindings.http.host}:{api.bindings.http.port}/a%20b",
+            expression.Render(ManifestExpressionRenderer.Instance));
+        var cluster = new Parity.Hosting.Kubernetes.ClusterExpressionRenderer();
+        Assert.Equal("amqp://guest:$(PARAM_PW_URI)@api:8080/a%20b", expression.Render(cluster));
+        Assert.Equal(["pw"], cluster.UriEncodedSecretParameters.Select(p => p.Name));
+        Assert.Empty(cluster.SecretParameters);
+        Assert.True(expression.IsSecret);
+    }
+
+    [Fact]
+    public void AnUnknownFormatFailsNamingTheSupportedOne()
+    {
+        var builder = TestApp.CreateBuilder();
+        var name = builder.AddParameter("name", "world");
+        var error = Assert.Throws<FormatException>(() => ReferenceExpression.Create($"{name:x}"));
+        Assert.Contains("'uri'", error.Message);
+    }
+
+    [Fact]
+    public void TheExpressionBuilderAppendsLiteralsValueProvidersAndInterpolatedStrings()
     {
         var builder = TestApp.CreateBuilder();
         var api = builder.AddProject<Projects.TestService>("api");
-        var error = Assert.Throws<ArgumentException>(() => ReferenceExpression.Create($"{api}"));
-        Assert.Contains("'api'", error.Message);
+        var password = builder.AddParameter("pw", "s3cret/", secret: true);
+        var timeout = builder.AddParameter("timeout", "5");
+
+        var connection = new ReferenceExpressionBuilder();
+        Assert.True(connection.IsEmpty);
+        connection.AppendLiteral("Endpoint=");
+        connection.AppendFormatted(api.GetEndpoint("http"));
+        connection.Append($";Password={password:uri}");
+        connection.AppendValueProvider(timeout, format: null);
+        connection.AppendFormatted(";Mode={x}");
+        var expression = connection.Build();
+
+        var local = new LocalExpressionRenderer(EndpointAllocation.Allocate(Model(builder), randomizePorts: false));
+        Assert.Equal("Endpoint=http://localhost:5299;Password=s3cret%2F5;Mode={x}", expression.Render(local));
+        Assert.Equal("Endpoint={api.bindings.http.url};Password={pw.value:uri}{timeout.value};Mode={x}",
+            expression.Render(ManifestExpressionRenderer.Instance));
+        Assert.Equal("Endpoint={0};Password={1}{2};Mode={{x}}", expression.Format);
+        Assert.True(expression.IsSecret);
+        Assert.Throws<ArgumentException>(() => connection.AppendValueProvider(42));
     }
 
     internal static DistributedApplicationModel Model(IDistributedApplicationBuilder builder) => new([.. builder.Resources]);

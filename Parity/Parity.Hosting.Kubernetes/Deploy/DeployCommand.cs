@@ -173,6 +173,12 @@ public static class DeployCommand
             throw new PreconditionFailedException(
                 $"{Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)} is missing: copy {KustomizeOverlays.SecretsExampleFile} to {KustomizeOverlays.SecretsFile} and fill it in.");
         }
+        if (MissingSecretKeys(overlayDirectory) is { Count: > 0 } missing)
+        {
+            throw new PreconditionFailedException(
+                $"{Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)} does not set {string.Join(", ", missing)}: " +
+                $"{KustomizeOverlays.SecretsExampleFile} lists every key the containers read, and says how to make each value.");
+        }
         var check = context is null
             ? new ExternalCommand("kubectl", ["config", "current-context"])
             : new ExternalCommand("kubectl", ["config", "get-contexts", context]);
@@ -183,5 +189,19 @@ public static class DeployCommand
                 ? $"kubectl has no current context ({stderr.Trim()}); select one with `kubectl config use-context` or pass --context."
                 : $"kubectl has no context '{context}' ({stderr.Trim()}).");
         }
+    }
+
+    /// <summary>The keys the example lists that secrets.env does not set (a URI-escaped copy of a password, say).</summary>
+    private static List<string> MissingSecretKeys(string overlayDirectory)
+    {
+        var example = Path.Combine(overlayDirectory, KustomizeOverlays.SecretsExampleFile);
+        if (!File.Exists(example))
+        {
+            return [];
+        }
+        static IEnumerable<string> Keys(string file) =>
+            File.ReadAllLines(file).Where(l => !l.TrimStart().StartsWith('#') && l.Contains('=')).Select(l => l.Split('=')[0].Trim());
+        var set = Keys(Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)).ToHashSet(StringComparer.Ordinal);
+        return [.. Keys(example).Where(k => !set.Contains(k))];
     }
 }

@@ -17,9 +17,13 @@ public sealed class ClusterExpressionRenderer : IExpressionRenderer
     public const int ProjectHttpsPort = 8443;
 
     private readonly SortedDictionary<string, ParameterResource> _secretParameters = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, ParameterResource> _uriEncodedSecretParameters = new(StringComparer.Ordinal);
 
     /// <summary>The secret parameters rendered so far, by name.</summary>
     public IReadOnlyCollection<ParameterResource> SecretParameters => _secretParameters.Values;
+
+    /// <summary>The secret parameters rendered URI-escaped (the <c>:uri</c> format) so far, by name.</summary>
+    public IReadOnlyCollection<ParameterResource> UriEncodedSecretParameters => _uriEncodedSecretParameters.Values;
 
     public string Endpoint(EndpointReference endpoint, EndpointProperty property)
     {
@@ -49,6 +53,29 @@ public sealed class ClusterExpressionRenderer : IExpressionRenderer
 
     public string ConnectionString(IResourceWithConnectionString resource) => resource.ConnectionStringExpression.Render(this);
 
+    /// <summary>
+    /// Kubernetes expands <c>$(VAR)</c> as it is, so a secret cannot be escaped where it is used: a URI-escaped secret
+    /// parameter has a key of its own in the Secret (<see cref="UriSecretKey"/>), set in secrets.env next to the plain one.
+    /// Plain values are escaped here; a secret connection string is escaped part by part.
+    /// </summary>
+    public string UriEncoded(IExpressionValue value)
+    {
+        switch (value)
+        {
+            case ParameterResource { Secret: true } parameter:
+                _uriEncodedSecretParameters[parameter.Name] = parameter;
+                return $"$({UriSecretVariableName(parameter)})";
+            case ReferenceExpression expression:
+                return expression.RenderUriEncoded(this);
+            case ConnectionStringReference { IsSecret: true } reference:
+                return reference.Resource.ConnectionStringExpression.RenderUriEncoded(this);
+            default:
+                return value.IsSecret
+                    ? throw new DistributedApplicationException($"A secret value ({value.GetType().Name}) cannot be URI-escaped in the cluster.")
+                    : Uri.EscapeDataString(value.Render(this));
+        }
+    }
+
     /// <summary>The port clients use, which is also the container port: a Service maps each port to itself.</summary>
     public static int ServicePort(IResource resource, EndpointAnnotation endpoint) => resource switch
     {
@@ -71,4 +98,10 @@ public sealed class ClusterExpressionRenderer : IExpressionRenderer
 
     /// <summary>The parameter's key in the Secret and in <c>secrets.env</c>: its name.</summary>
     public static string SecretKey(ParameterResource parameter) => parameter.Name;
+
+    /// <summary>The variable holding the parameter's value URI-escaped, e.g. <c>PARAM_RABBITMQ_PASSWORD_URI</c>.</summary>
+    public static string UriSecretVariableName(ParameterResource parameter) => SecretVariableName(parameter) + "_URI";
+
+    /// <summary>The key of the parameter's URI-escaped value in the Secret and in <c>secrets.env</c>: <c>&lt;name&gt;.uri</c>.</summary>
+    public static string UriSecretKey(ParameterResource parameter) => parameter.Name + ".uri";
 }

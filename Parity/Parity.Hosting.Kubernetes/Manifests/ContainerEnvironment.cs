@@ -30,16 +30,18 @@ internal sealed record ContainerEnvironment(
         }
         var args = launch.Args.Select(a => a.Render(renderer)).ToList();
         // Kubernetes expands $(VAR) only from variables defined earlier in the list, so the Secret's come first.
-        var fromSecret = renderer.SecretParameters.Select(p => new V1EnvVar
-        {
-            Name = ClusterExpressionRenderer.SecretVariableName(p),
-            ValueFrom = new V1EnvVarSource
-            {
-                SecretKeyRef = new V1SecretKeySelector { Name = secretName, Key = ClusterExpressionRenderer.SecretKey(p) },
-            },
-        });
+        var fromSecret = renderer.SecretParameters
+            .Select(p => FromSecret(ClusterExpressionRenderer.SecretVariableName(p), ClusterExpressionRenderer.SecretKey(p), secretName))
+            .Concat(renderer.UriEncodedSecretParameters
+                .Select(p => FromSecret(ClusterExpressionRenderer.UriSecretVariableName(p), ClusterExpressionRenderer.UriSecretKey(p), secretName)));
         return new ContainerEnvironment(plain, [.. fromSecret, .. derived], args.Count > 0 ? args : null);
     }
+
+    private static V1EnvVar FromSecret(string variable, string key, string secretName) => new()
+    {
+        Name = variable,
+        ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secretName, Key = key } },
+    };
 
     /// <summary>Every variable as an explicit <c>env</c> entry, the plain ones first (for containers without a ConfigMap).</summary>
     public IList<V1EnvVar> AllAsEnv() => [.. Plain.Select(p => new V1EnvVar { Name = p.Key, Value = p.Value }), .. SecretDerived];

@@ -53,7 +53,7 @@ public static class KubernetesPublisher
         {
             var overlay = Path.Combine(root, "overlays", environment);
             WriteDocuments(overlay, KustomizeOverlays.For(environment, appName, deployed, imageNames));
-            File.WriteAllText(Path.Combine(overlay, KustomizeOverlays.SecretsExampleFile), KustomizeOverlays.SecretsExample(secrets));
+            File.WriteAllText(Path.Combine(overlay, KustomizeOverlays.SecretsExampleFile), KustomizeOverlays.SecretsExample(secrets.SecretParameters, secrets.UriEncodedSecretParameters));
         }
         return root;
     }
@@ -69,8 +69,8 @@ public static class KubernetesPublisher
     public static EnvironmentContext ClusterContext(DistributedApplicationModel model) =>
         new(EnvironmentTarget.Cluster, Otlp: model.Dashboard?.OtlpExporter);
 
-    /// <summary>Every secret parameter some container reads, in the order the Secret's keys are listed.</summary>
-    private static List<ParameterResource> SecretParameters(DistributedApplicationModel model, Func<IResource, LaunchDescription> launch)
+    /// <summary>A renderer that has rendered every container: it holds each secret parameter some container reads, plain or URI-escaped.</summary>
+    private static ClusterExpressionRenderer SecretParameters(DistributedApplicationModel model, Func<IResource, LaunchDescription> launch)
     {
         var renderer = new ClusterExpressionRenderer();
         foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource or DashboardResource))
@@ -81,7 +81,7 @@ public static class KubernetesPublisher
                 value.Render(renderer);
             }
         }
-        return [.. renderer.SecretParameters];
+        return renderer;
     }
 
     private static void WriteDocuments(string directory, IEnumerable<KubernetesDocument> documents)

@@ -66,13 +66,19 @@ internal static class KustomizeOverlays
     }
 
     /// <summary>The keys <c>secrets.env</c> must set; values are never written, only how to make one.</summary>
-    public static string SecretsExample(IEnumerable<ParameterResource> secrets)
+    public static string SecretsExample(IEnumerable<ParameterResource> secrets, IEnumerable<ParameterResource>? uriEncoded = null)
     {
         var lines = new List<string>
         {
             "# Copy to secrets.env (git-ignored) and set every value, e.g. with: openssl rand -base64 36",
         };
         lines.AddRange(secrets.Select(p => $"{ClusterExpressionRenderer.SecretKey(p)}="));
+        foreach (var parameter in uriEncoded ?? [])
+        {
+            lines.Add($"# {ClusterExpressionRenderer.UriSecretKey(parameter)}: the value of {ClusterExpressionRenderer.SecretKey(parameter)}, URI-escaped " +
+                "(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=\"\"))' VALUE)");
+            lines.Add($"{ClusterExpressionRenderer.UriSecretKey(parameter)}=");
+        }
         return string.Join('\n', lines) + "\n";
     }
 

@@ -1,12 +1,11 @@
 namespace Parity.Hosting.ApplicationModel;
 
-/// <summary>An existing connection string read from configuration <c>ConnectionStrings:&lt;name&gt;</c>.</summary>
-public sealed class ConnectionStringResource(string name, Func<string?> valueSource, string? environmentVariableName)
-    : ParameterResource(name, valueSource, secret: true), IResourceWithConnectionString
+/// <summary>
+/// A connection string composed in the AppHost from other values (<c>AddConnectionString(name, expression)</c>):
+/// nothing runs for it; each target renders its expression.
+/// </summary>
+public class ConnectionStringResource(string name, ReferenceExpression connectionStringExpression)
+    : Resource(name), IResourceWithConnectionString, IResourceWithWaitSupport
 {
-    public override string ConfigurationKey => $"ConnectionStrings:{Name}";
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Of((IExpressionValue)this); // the value of this parameter
-
-    public string? ConnectionStringEnvironmentVariable { get; } = environmentVariableName;
+    public ReferenceExpression ConnectionStringExpression { get; } = connectionStringExpression;
 }

@@ -8,4 +8,7 @@ public interface IExpressionRenderer
     string Parameter(ParameterResource parameter);
 
     string ConnectionString(IResourceWithConnectionString resource);
+
+    /// <summary>A value URI-escaped (the <c>:uri</c> format). A target that only names a value says how it is escaped.</summary>
+    string UriEncoded(IExpressionValue value) => Uri.EscapeDataString(value.Render(this));
 }

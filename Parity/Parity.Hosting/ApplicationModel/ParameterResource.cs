@@ -6,6 +6,12 @@ public class ParameterResource(string name, Func<string?> valueSource, bool secr
 {
     public bool Secret { get; } = secret;
 
+    /// <summary>What the parameter is for, shown where a user is asked for it (<c>WithDescription</c>).</summary>
+    public string? Description { get; set; }
+
+    /// <summary>Whether <see cref="Description"/> is Markdown.</summary>
+    public bool EnableDescriptionMarkdown { get; set; }
+
     /// <summary>Where a user supplies the value; named in the error when it is missing.</summary>
     public virtual string ConfigurationKey => $"Parameters:{Name}";
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -6,7 +5,9 @@ namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>
 /// A template of literal text and typed holes (an endpoint's host or port, a parameter's value, a resource's
-/// connection string). It is never computed early into a string: each target renders it.
+/// connection string). It is never computed early into a string: each target renders it. Only value providers
+/// (<see cref="IExpressionValue"/>: endpoints, parameters, resources with a connection string, other expressions)
+/// and strings can be holes, as in Aspire: any other type does not compile.
 /// </summary>
 public sealed class ReferenceExpression : IExpressionValue
 {
@@ -18,9 +19,13 @@ public sealed class ReferenceExpression : IExpressionValue
 
     public static ReferenceExpression Create(in ExpressionInterpolatedStringHandler handler) => new(handler.Parts);
 
-    public static ReferenceExpression Literal(string value) => new([value]);
+    public static ReferenceExpression Literal(string value) => new(value.Length > 0 ? [value] : []);
 
-    public static ReferenceExpression Of(IExpressionValue value) => value as ReferenceExpression ?? new([value]);
+    public static ReferenceExpression Of(IExpressionValue value) => value as ReferenceExpression ?? new([ExpressionParts.Hole(value)]);
+
+    internal static ReferenceExpression FromParts(IReadOnlyList<object> parts) => new(parts);
+
+    internal IReadOnlyList<object> Parts() => _parts;
 
     /// <summary>The template with numbered holes, e.g. <c>Host={0};Port={1}</c>.</summary>
     public string Format
@@ -53,6 +58,20 @@ public sealed class ReferenceExpression : IExpressionValue
         return text.ToString();
     }
 
+    /// <summary>
+    /// The expression URI-escaped (the <c>:uri</c> format): literals escaped here, each hole by the renderer, which
+    /// knows how its target escapes a value it only names (the manifest's <c>{p.value:uri}</c>).
+    /// </summary>
+    public string RenderUriEncoded(IExpressionRenderer renderer)
+    {
+        var text = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            text.Append(part is string literal ? Uri.EscapeDataString(literal) : renderer.UriEncoded((IExpressionValue)part));
+        }
+        return text.ToString();
+    }
+
     public override string ToString() => Format;
 
     [InterpolatedStringHandler]
@@ -62,41 +81,17 @@ public sealed class ReferenceExpression : IExpressionValue
 
         internal List<object> Parts { get; }
 
-        public void AppendLiteral(string value) => AddLiteral(value);
+        public void AppendLiteral(string value) => ExpressionParts.AddLiteral(Parts, value);
 
-        public void AppendFormatted(string? value) => AddLiteral(value ?? "");
+        /// <summary>A string is literal text; with the <c>uri</c> format it is URI-escaped.</summary>
+        public void AppendFormatted(string? value, string? format = null) => ExpressionParts.AddString(Parts, value, format);
 
-        public void AppendFormatted<T>(T value)
-        {
-            switch (value)
-            {
-                case ReferenceExpression nested:
-                    Parts.AddRange(nested._parts);
-                    break;
-                case IResourceWithConnectionString resource:
-                    Parts.Add(new ConnectionStringReference(resource));
-                    break;
-                case IExpressionValue hole:
-                    Parts.Add(hole);
-                    break;
-                case IResourceBuilder<IResource> builder:
-                    AppendFormatted(builder.Resource);
-                    break;
-                case IResource resource:
-                    throw new ArgumentException(
-                        $"Resource '{resource.Name}' cannot be placed in an expression: use one of its endpoints, its value or its connection string.");
-                default:
-                    AddLiteral(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
-                    break;
-            }
-        }
+        /// <summary>A value provider: an endpoint or one of its properties, a parameter, a resource's connection string, an expression.</summary>
+        public void AppendFormatted<T>(T valueProvider, string? format = null) where T : IExpressionValue =>
+            ExpressionParts.AddHole(Parts, valueProvider, format);
 
-        private void AddLiteral(string value)
-        {
-            if (value.Length > 0)
-            {
-                Parts.Add(value);
-            }
-        }
+        /// <summary>A resource that is a value provider, given by its builder (a parameter, a database).</summary>
+        public void AppendFormatted<T>(IResourceBuilder<T> valueProvider, string? format = null) where T : IResource, IExpressionValue =>
+            ExpressionParts.AddHole(Parts, valueProvider.Resource, format);
     }
 }

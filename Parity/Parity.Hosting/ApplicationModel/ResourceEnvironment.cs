@@ -6,7 +6,9 @@ namespace Parity.Hosting.ApplicationModel;
 /// </summary>
 public static class ResourceEnvironment
 {
-    public static IReadOnlyDictionary<string, ReferenceExpression> Build(IResource resource, EnvironmentContext context)
+    /// <summary>The environment for a target; the resource's callbacks run here, with the target in their context.</summary>
+    public static async Task<IReadOnlyDictionary<string, ReferenceExpression>> BuildAsync(
+        IResource resource, EnvironmentContext context, CancellationToken cancellationToken = default)
     {
         var env = new Dictionary<string, ReferenceExpression>(StringComparer.Ordinal);
         if (resource is ProjectResource project)
@@ -25,11 +27,41 @@ public static class ResourceEnvironment
         {
             AddReference(reference, env);
         }
-        foreach (var variable in resource.AnnotationsOf<EnvironmentAnnotation>())
+        // Variables and callbacks in the order the AppHost declared them: a later one wins, a callback sees the earlier ones.
+        foreach (var annotation in resource.Annotations)
         {
-            env[variable.Name] = variable.Value;
+            switch (annotation)
+            {
+                case EnvironmentAnnotation variable:
+                    env[variable.Name] = variable.Value;
+                    break;
+                case EnvironmentCallbackAnnotation callback:
+                    await RunCallbackAsync(resource, callback, context, env, cancellationToken);
+                    break;
+            }
         }
         return env;
+    }
+
+    /// <summary>For callers without an async context; see <see cref="LaunchDescription.Of"/>.</summary>
+    public static IReadOnlyDictionary<string, ReferenceExpression> Build(IResource resource, EnvironmentContext context) =>
+        LaunchDescription.Wait(() => BuildAsync(resource, context));
+
+    private static async Task RunCallbackAsync(
+        IResource resource, EnvironmentCallbackAnnotation callback, EnvironmentContext context,
+        Dictionary<string, ReferenceExpression> env, CancellationToken cancellationToken)
+    {
+        var variables = env.ToDictionary(e => e.Key, e => (object)e.Value, StringComparer.Ordinal);
+        await callback.Callback(new EnvironmentCallbackContext(ExpressionValues.ExecutionContextFor(context.Target), variables, cancellationToken)
+        {
+            Resource = resource,
+            Target = context.Target,
+        });
+        env.Clear();
+        foreach (var (name, value) in variables)
+        {
+            env[name] = ExpressionValues.From(value, () => $"environment variable '{name}' of '{resource.Name}'");
+        }
     }
 
     private static void AddProjectDefaults(ProjectResource project, EnvironmentContext context, Dictionary<string, ReferenceExpression> env)

@@ -9,4 +9,5 @@ public enum WaitType
     WaitUntilCompleted,
 }
 
-public sealed record WaitAnnotation(IResource Resource, WaitType WaitType, int ExitCode = 0) : IResourceAnnotation;
+/// <param name="WaitBehavior">For <see cref="WaitType.WaitUntilHealthy"/>: whether an unavailable dependency fails the waiting resource (the default) or it keeps waiting.</param>
+public sealed record WaitAnnotation(IResource Resource, WaitType WaitType, int ExitCode = 0, WaitBehavior? WaitBehavior = null) : IResourceAnnotation;

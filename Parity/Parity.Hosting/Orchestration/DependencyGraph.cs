@@ -37,7 +37,7 @@ internal sealed class DependencyGraph(DistributedApplicationModel model)
     public static IEnumerable<ReferenceExpression> ExpressionsOf(IResource resource) =>
         resource.AnnotationsOf<EnvironmentAnnotation>().Select(e => e.Value)
             .Concat(resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args))
-            .Concat(resource is IResourceWithConnectionString c && resource is not ConnectionStringResource ? [c.ConnectionStringExpression] : []);
+            .Concat(resource is IResourceWithConnectionString c && resource is not ConnectionStringParameterResource ? [c.ConnectionStringExpression] : []);
 
     /// <summary>A cycle of waits, as the list of names around it, or null.</summary>
     public IReadOnlyList<string>? FindWaitCycle()

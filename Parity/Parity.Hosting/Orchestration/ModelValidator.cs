@@ -18,6 +18,7 @@ internal static partial class ModelValidator
             errors.Add($"Resources wait for each other in a cycle: {string.Join(" → ", cycle)}. Remove one of these WaitFor calls.");
         }
         CheckProjects(model, errors);
+        CheckCallbacks(model, errors);
         CheckFixedPorts(model, forRun, randomizePorts, errors);
         errors.AddRange(model.Resources.SelectMany(r => r.AnnotationsOf<ValidationAnnotation>()).SelectMany(v => v.Errors(model)));
         if (forRun)
@@ -62,6 +63,23 @@ internal static partial class ModelValidator
             foreach (var check in resource.AnnotationsOf<HttpHealthCheckAnnotation>().Where(c => !new EndpointReference((IResourceWithEndpoints)resource, c.EndpointName).Exists))
             {
                 errors.Add($"Resource '{resource.Name}' has a health check on endpoint '{check.EndpointName}', which it does not declare.");
+            }
+        }
+    }
+
+    /// <summary>Environment and argument callbacks run once here, so a value no target can render fails before anything starts.</summary>
+    private static void CheckCallbacks(DistributedApplicationModel model, List<string> errors)
+    {
+        var withCallbacks = model.Resources.Where(r => r.Annotations.Any(a => a is EnvironmentCallbackAnnotation or CommandLineArgsCallbackAnnotation));
+        foreach (var resource in withCallbacks)
+        {
+            try
+            {
+                LaunchDescription.Of(resource, model, new EnvironmentContext(EnvironmentTarget.Manifest));
+            }
+            catch (DistributedApplicationException e)
+            {
+                errors.Add($"Resource '{resource.Name}': {e.Message}");
             }
         }
     }

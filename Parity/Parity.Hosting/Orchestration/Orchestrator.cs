@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Eventing;
 using Parity.Hosting.ResourceService;
 
 namespace Parity.Hosting.Orchestration;
@@ -15,7 +16,8 @@ internal sealed class Orchestrator(
     OrchestratorSettings settings,
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
-    ResourceServiceAddress resourceService) : IHostedService
+    ResourceServiceAddress resourceService,
+    AppHostLifecycle lifecycle) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, IResourceRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
@@ -36,17 +38,20 @@ internal sealed class Orchestrator(
 
     public void Validate() => ModelValidator.Validate(model, forRun: true, options.RandomizePorts, ContainerRuntimeChoice);
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        await lifecycle.BeforeStartAsync(cancellationToken);
         Validate();
         _started = true;
         _endpoints = EndpointAllocation.Allocate(model, options.RandomizePorts);
         var renderer = _renderer = new LocalExpressionRenderer(_endpoints);
-        var run = new RunServices(notifications, logs, options);
+        var run = new RunServices(notifications, logs, options, lifecycle);
+        _background.Add(lifecycle.PublishResourceEventsAsync(notifications, _stopping.Token));
         foreach (var parameter in model.Resources.Where(r => r.IsValueOnly()))
         {
-            notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceSupervisor.KindOf(parameter), ResourceState.Running, HasHealthCheck: false));
+            notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceSupervisor.KindOf(parameter), ResourceState.Running, HasHealthCheck: false,
+                Description: (parameter as ParameterResource)?.Description));
         }
         var runners = new ResourceRunnerFactory(
             model, _endpoints, renderer, _data, run, ContainerRuntimeChoice?.Runtime, settings.StateDirectory, _stopping.Token);
@@ -77,7 +82,7 @@ internal sealed class Orchestrator(
         {
             _background.Add(runner.LaunchAfterDependenciesAsync(_stopping.Token));
         }
-        return Task.CompletedTask;
+        await lifecycle.AfterResourcesCreatedAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ namespace Parity.Hosting.Orchestration;
 /// secrets masked: for projects and executables exactly what the process received; a backing service's launcher
 /// configures its own process from the same values.
 /// </param>
+/// <param name="Description">What a parameter is for (<c>WithDescription</c>), to show beside it.</param>
 public sealed record ResourceSnapshot(
     string Name,
     string Kind,
@@ -17,7 +18,8 @@ public sealed record ResourceSnapshot(
     IReadOnlyList<string>? Urls = null,
     IReadOnlyList<ReplicaSnapshot>? Replicas = null,
     string? Message = null,
-    IReadOnlyList<EnvironmentVariableSnapshot>? Environment = null)
+    IReadOnlyList<EnvironmentVariableSnapshot>? Environment = null,
+    string? Description = null)
 {
     /// <summary>What WaitFor waits for: healthy, or running when no health check is declared.</summary>
     public bool IsReady => State == ResourceState.Healthy || (State == ResourceState.Running && !HasHealthCheck);

@@ -59,6 +59,11 @@ internal sealed class ResourceSupervisor(
                 Publish(ResourceState.FailedToStart, message: why);
                 return;
             }
+            if (wait.WaitType == WaitType.WaitUntilHealthy && await ReadyEventFailureAsync(wait.Resource, stopping) is { } failure)
+            {
+                Publish(ResourceState.FailedToStart, message: $"it waits for '{dependency.Name}': {failure}");
+                return;
+            }
         }
         await StartAsync();
     }
@@ -73,6 +78,12 @@ internal sealed class ResourceSupervisor(
                 return;
             }
             _stopRequested = false;
+            if (await BeforeStartedEventFailureAsync() is { } failure)
+            {
+                Publish(ResourceState.FailedToStart, message: failure);
+                Log($"failed to start: {failure}", isError: true);
+                return;
+            }
             await LaunchAsync();
         }
         finally
@@ -285,8 +296,40 @@ internal sealed class ResourceSupervisor(
         }
     }
 
+    /// <summary>Resources that wait for a ready one start once its ResourceReadyEvent subscribers are done; null when they succeeded.</summary>
+    private async Task<string?> ReadyEventFailureAsync(IResource dependency, CancellationToken stopping)
+    {
+        try
+        {
+            await (run.Lifecycle?.WhenReadyHandledAsync(dependency, stopping) ?? Task.CompletedTask);
+            return null;
+        }
+        catch (DistributedApplicationException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Published by the first replica only: the event is about the resource; null when its subscribers succeeded.</summary>
+    private async Task<string?> BeforeStartedEventFailureAsync()
+    {
+        if (replica is > 0 || run.Lifecycle is null)
+        {
+            return null;
+        }
+        try
+        {
+            await run.Lifecycle.BeforeResourceStartedAsync(Resource, CancellationToken.None);
+            return null;
+        }
+        catch (DistributedApplicationException e)
+        {
+            return e.Message;
+        }
+    }
+
     private static bool IsSettled(WaitAnnotation wait, ResourceSnapshot s) =>
-        IsSatisfied(wait, s) || s.State == ResourceState.FailedToStart
+        IsSatisfied(wait, s) || (s.State == ResourceState.FailedToStart && wait.WaitBehavior != WaitBehavior.WaitOnResourceUnavailable)
         || (wait.WaitType == WaitType.WaitUntilCompleted && s.State is ResourceState.Exited or ResourceState.Finished && s.ExitCode is not null);
 
     private static bool IsSatisfied(WaitAnnotation wait, ResourceSnapshot s) => wait.WaitType == WaitType.WaitUntilHealthy
@@ -297,7 +340,7 @@ internal sealed class ResourceSupervisor(
     {
         ProjectResource => "Project",
         ExecutableResource => "Executable",
-        ConnectionStringResource => "ConnectionString",
+        ConnectionStringResource or ConnectionStringParameterResource => "ConnectionString",
         ParameterResource => "Parameter",
         _ => resource.GetType().Name.Replace("Resource", ""),
     };

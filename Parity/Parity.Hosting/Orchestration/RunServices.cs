@@ -1,7 +1,10 @@
+using Parity.Hosting.Eventing;
+
 namespace Parity.Hosting.Orchestration;
 
 /// <summary>What every supervisor of one run shares.</summary>
-internal sealed class RunServices(ResourceNotificationService notifications, ResourceLoggerService logs, DistributedApplicationOptions options)
+internal sealed class RunServices(
+    ResourceNotificationService notifications, ResourceLoggerService logs, DistributedApplicationOptions options, AppHostLifecycle? lifecycle = null)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
@@ -10,6 +13,9 @@ internal sealed class RunServices(ResourceNotificationService notifications, Res
     public ResourceLoggerService Logs { get; } = logs;
 
     public DistributedApplicationOptions Options { get; } = options;
+
+    /// <summary>Where the resource events are published (none when the run is driven without the host, as some tests do).</summary>
+    public AppHostLifecycle? Lifecycle { get; } = lifecycle;
 
     public static async Task<bool> ProbeHttpAsync(Uri url, int expectedStatus, CancellationToken token)
     {

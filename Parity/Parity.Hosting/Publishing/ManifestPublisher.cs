@@ -27,7 +27,7 @@ public static class ManifestPublisher
 
     private static JsonObject Describe(IResource resource, DistributedApplicationModel model, string manifestDirectory) => resource switch
     {
-        ConnectionStringResource connection => Parameter(connection, new JsonObject { ["connectionString"] = "{" + connection.Name + ".value}" }),
+        ConnectionStringParameterResource connection => Parameter(connection, new JsonObject { ["connectionString"] = "{" + connection.Name + ".value}" }),
         ParameterResource parameter => Parameter(parameter, []),
         ProjectResource project => Process(project, model, new JsonObject
         {
@@ -52,9 +52,9 @@ public static class ManifestPublisher
         {
             input["default"] = new JsonObject { ["generate"] = new JsonObject { ["minLength"] = generated.Length } };
         }
-        else if (!parameter.Secret && parameter.HasValue)
+        else if (parameter.TryGetLastAnnotation<PublishedDefaultValueAnnotation>(out var published))
         {
-            input["default"] = new JsonObject { ["value"] = parameter.Value }; // a plain setting, never a secret
+            input["default"] = new JsonObject { ["value"] = published.Value }; // publishValueAsDefault: never a secret's
         }
         var description = new JsonObject
         {
