@@ -74,7 +74,7 @@ public static partial class PostgresBuilderExtensions
         {
             index++;
             var entry = ReferenceExpression.Create(
-                $"\"{index}\":{{\"Name\":\"{server.Name}\",\"Group\":\"Servers\",\"Host\":\"{server.PrimaryEndpoint.Host}\",\"Port\":{server.PrimaryEndpoint.Port},\"Username\":\"{server.UserNameReference}\",\"SSLMode\":\"prefer\",\"MaintenanceDB\":\"postgres\",\"PasswordExecCommand\":\"echo '{server.PasswordParameter}'\"}}");
+                $"\"{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}\":{{\"Name\":\"{server.Name}\",\"Group\":\"Servers\",\"Host\":\"{server.PrimaryEndpoint.Host}\",\"Port\":{server.PrimaryEndpoint.Port},\"Username\":\"{server.UserNameReference}\",\"SSLMode\":\"prefer\",\"MaintenanceDB\":\"postgres\",\"PasswordExecCommand\":\"echo '{server.PasswordParameter}'\"}}");
             entries = index == 1 ? entry : ReferenceExpression.Create($"{entries},{entry}");
         }
         return ReferenceExpression.Create($"{{\"Servers\":{{{entries}}}}}");
