@@ -5,7 +5,8 @@ using Parity.Hosting.Verbs;
 namespace Parity.Hosting.Kubernetes;
 
 /// <summary>
-/// The AppHost's <c>parity [--overlay ENV] [--output DIR]</c> verb (alias <c>check</c>, as the parity CLI names it): for every project, the environment keys the local
+/// The AppHost's <c>parity [--overlay ENV] [--output DIR]</c> verb (alias <c>check</c>, as the parity CLI names it): for every project
+/// (and every app published from a Dockerfile), the environment keys the local
 /// orchestrator gives its process must be the keys the rendered overlay gives its container, apart from
 /// <see cref="TargetSpecificKeys"/>. Exit code 0 when they are, 1 with a table of the differences, 2 when the
 /// overlay cannot be rendered.
@@ -56,7 +57,7 @@ public static class ParityCheck
         DistributedApplicationModel model, bool dashboardRuns, Func<string, ISet<string>?> clusterKeys)
     {
         var differences = new List<EnvironmentKeyDifference>();
-        foreach (var project in model.Resources.OfType<ProjectResource>())
+        foreach (var project in model.Resources.Where(r => r is ProjectResource || r.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _)))
         {
             var local = LocalKeys(project, model, dashboardRuns).Where(k => !TargetSpecificKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
             if (clusterKeys(project.Name) is not { } clusterAll)
@@ -73,7 +74,7 @@ public static class ParityCheck
     }
 
     /// <summary>The keys the orchestrator gives the process: the same function and context it uses, with the dashboard's OTLP settings when it runs.</summary>
-    public static IEnumerable<string> LocalKeys(ProjectResource project, DistributedApplicationModel model, bool dashboardRuns)
+    public static IEnumerable<string> LocalKeys(IResource project, DistributedApplicationModel model, bool dashboardRuns)
     {
         // Only the keys matter here, and the dashboard is described once for both targets: its cluster form gives them.
         var otlp = dashboardRuns ? DashboardResource.ForCluster().OtlpExporter : null;

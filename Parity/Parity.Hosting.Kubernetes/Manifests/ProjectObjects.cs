@@ -198,7 +198,7 @@ internal static class ProjectObjects
         },
     };
 
-    private static V1Ingress Ingress(ProjectResource project, EndpointAnnotation endpoint) => new()
+    public static V1Ingress Ingress(IResource project, EndpointAnnotation endpoint) => new()
     {
         ApiVersion = $"{V1Ingress.KubeGroup}/{V1Ingress.KubeApiVersion}",
         Kind = V1Ingress.KubeKind,

@@ -14,8 +14,17 @@ public sealed record LaunchDescription(
 {
     public static LaunchDescription Of(IResource resource, DistributedApplicationModel model, EnvironmentContext context) => new(
         ResourceEnvironment.Build(resource, context),
-        [.. resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args)],
+        ArgsOf(resource, context),
         IsRunOnce(resource, model));
+
+    /// <summary>
+    /// The declared arguments; none outside the local run for a resource published from a Dockerfile, whose image's
+    /// own command runs it (the local <c>npm run start</c> is not the container's).
+    /// </summary>
+    private static IReadOnlyList<ReferenceExpression> ArgsOf(IResource resource, EnvironmentContext context) =>
+        context.Target != EnvironmentTarget.Local && resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _)
+            ? []
+            : [.. resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args)];
 
     /// <summary>Whether the resource runs once, without building the rest of its description.</summary>
     public static bool IsRunOnce(IResource resource, DistributedApplicationModel model) =>

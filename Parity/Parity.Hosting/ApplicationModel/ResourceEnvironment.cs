@@ -13,6 +13,10 @@ public static class ResourceEnvironment
         {
             AddProjectDefaults(project, context, env);
         }
+        if (resource is ProjectResource || resource.AnnotationsOf<OtlpExporterAnnotation>().Any())
+        {
+            AddOtlpExporter(resource, context, env);
+        }
         foreach (var endpoint in resource.Endpoints().Where(e => e.EnvironmentVariable is not null))
         {
             env[endpoint.EnvironmentVariable!] = ReferenceExpression.Of(Endpoint(resource, endpoint).TargetPort);
@@ -58,7 +62,12 @@ public static class ResourceEnvironment
         env["OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES"] = ReferenceExpression.Literal("true");
         env["OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES"] = ReferenceExpression.Literal("true");
         env["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] = ReferenceExpression.Literal("in_memory");
-        env["OTEL_SERVICE_NAME"] = ReferenceExpression.Literal(project.Name);
+    }
+
+    /// <summary>What every telemetry exporter reads, whatever its language: the OpenTelemetry SDKs' own variables.</summary>
+    private static void AddOtlpExporter(IResource resource, EnvironmentContext context, Dictionary<string, ReferenceExpression> env)
+    {
+        env["OTEL_SERVICE_NAME"] = ReferenceExpression.Literal(resource.Name);
         if (context.InstanceId is not null)
         {
             env["OTEL_RESOURCE_ATTRIBUTES"] = ReferenceExpression.Literal($"service.instance.id={context.InstanceId}");
