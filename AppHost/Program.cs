@@ -58,17 +58,32 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications")
     .WithReplicas(2)
     .WithHttpHealthCheck("/health");
 
+// A service in JavaScript: run with node and npm locally (packages installed on first run), its Dockerfile's image in the cluster.
+var recommendations = builder.AddNpmApp("recommendations", "../Services/Recommendations")
+    .WithNpmPackageInstallation(useCI: true)
+    .WithReference(redis)
+    .WithReference(rabbitmq)
+    .WithReference(customers)
+    .WaitFor(redis)
+    .WaitFor(rabbitmq)
+    .WaitFor(customers)
+    .WithHttpEndpoint(env: "PORT")
+    .WithHttpHealthCheck("/health")
+    .PublishAsDockerFile();
+
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(customers)
     .WithReference(orders)
     .WithReference(catalog)
     .WithReference(notifications)
+    .WithReference(recommendations)
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("RateLimiting__PermitsPerSecond", gatewayPermitsPerSecond)
     .WaitFor(customers)
     .WaitFor(orders)
     .WaitFor(catalog)
     .WaitFor(notifications)
+    .WaitFor(recommendations)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

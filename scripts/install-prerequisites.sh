@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Parity needs on a Debian/Ubuntu machine, skipping what is already there.
-# Backing services run as native processes from these packages: no Docker needed.
+# Backing services run as native processes from these packages: no Docker needed. Node.js and npm run the store's
+# JavaScript service (its packages are installed by the run itself, with npm ci, when node_modules is missing).
 # --tests adds what only the tests need: the browser that drives the dashboard, python3 for the coverage table, and
 # podman (with runc, and a static busybox to make a local image from) to run a container resource for real.
 set -euo pipefail
@@ -10,6 +11,8 @@ requirements=(
   "setpriv                              util-linux"
   "redis-server                         redis-server"
   "/usr/lib/rabbitmq/bin/rabbitmq-server rabbitmq-server"
+  "node                                 nodejs"
+  "npm                                  npm"
 )
 [ "${1:-}" = "--tests" ] && requirements+=(
   "chromium                             chromium"

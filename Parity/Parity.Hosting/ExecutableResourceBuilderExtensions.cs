@@ -14,4 +14,15 @@ public static class ExecutableResourceBuilderExtensions
                 $"install the program that provides '{command}', or give its full path"));
         return args is { Length: > 0 } ? executable.WithArgs(args) : executable;
     }
+
+    /// <summary>
+    /// Publishes the executable as the image its working directory's <c>Dockerfile</c> builds (Aspire's form):
+    /// <c>dockerfile.v0</c> in the manifest, and in the cluster a Deployment of that image, built by <c>deploy</c>.
+    /// The local run is unchanged.
+    /// </summary>
+    public static IResourceBuilder<T> PublishAsDockerFile<T>(this IResourceBuilder<T> builder) where T : ExecutableResource
+    {
+        var context = builder.Resource.WorkingDirectory;
+        return builder.WithAnnotation(new DockerfileBuildAnnotation(context, Path.Combine(context, "Dockerfile")));
+    }
 }

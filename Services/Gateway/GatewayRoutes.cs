@@ -18,6 +18,7 @@ public static class GatewayRoutes
         ApiRoute("customers"),
         ApiRoute("orders"),
         ApiRoute("products", cluster: "catalog"),
+        ApiRoute("recommendations"),
         // WebSockets and server-sent events stream through unbuffered; the services own these paths as they are.
         StreamRoute("ws"),
         StreamRoute("sse"),
@@ -28,6 +29,7 @@ public static class GatewayRoutes
         Cluster("customers"),
         Cluster("orders"),
         Cluster("catalog"),
+        Cluster("recommendations"),
         // YARP cancels a request idle for 100 s by default; a stream may stay quiet far longer between events.
         Cluster("notifications") with { HttpRequest = new() { ActivityTimeout = TimeSpan.FromHours(1) } },
     ];

@@ -5,8 +5,8 @@ using Parity.Hosting.Verbs;
 namespace Parity.Hosting.Kubernetes;
 
 /// <summary>
-/// The AppHost's <c>parity [--overlay ENV] [--output DIR]</c> verb (alias <c>check</c>, as the parity CLI names it): for every project (and
-/// program Parity ships, such as the YARP host), the environment keys the local
+/// The AppHost's <c>parity [--overlay ENV] [--output DIR]</c> verb (alias <c>check</c>, as the parity CLI names it): for every project
+/// (every app published from a Dockerfile, and every program Parity ships, such as the YARP host), the environment keys the local
 /// orchestrator gives its process must be the keys the rendered overlay gives its container, apart from
 /// <see cref="TargetSpecificKeys"/>. Exit code 0 when they are, 1 with a table of the differences, 2 when the
 /// overlay cannot be rendered.
@@ -57,8 +57,9 @@ public static class ParityCheck
         DistributedApplicationModel model, bool dashboardRuns, Func<string, ISet<string>?> clusterKeys)
     {
         var differences = new List<EnvironmentKeyDifference>();
-        // Every process Parity builds the image of: the projects, and the programs it ships (the YARP host).
-        foreach (var project in model.Resources.Where(r => r is ProjectResource || r.AnnotationsOf<ToolImageAnnotation>().Any()))
+        // Every process whose image is built: the projects, the Dockerfile apps and the programs Parity ships (the YARP host).
+        foreach (var project in model.Resources.Where(r =>
+            r is ProjectResource || r.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _) || r.AnnotationsOf<ToolImageAnnotation>().Any()))
         {
             var local = LocalKeys(project, model, dashboardRuns).Where(k => !TargetSpecificKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
             if (clusterKeys(project.Name) is not { } clusterAll)

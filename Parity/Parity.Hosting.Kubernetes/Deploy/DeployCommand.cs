@@ -8,7 +8,7 @@ namespace Parity.Hosting.Kubernetes;
 /// <summary>
 /// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR]</c> verb:
 /// builds and pushes one container image per project file with the SDK (and the dashboard's and shipped programs', when
-/// the overlay runs them), then applies the overlay with kubectl.
+/// the overlay runs them; and each Dockerfile app's with docker or podman), then applies the overlay with kubectl.
 /// </summary>
 public static class DeployCommand
 {
@@ -91,6 +91,14 @@ public static class DeployCommand
         {
             commands.Add(PublishContainer(project.Metadata.ProjectPath, ClusterNames.ImageName(project), options, overlayImages));
         }
+        foreach (var resource in model.Resources)
+        {
+            if (resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out var dockerfile))
+            {
+                var (image, push) = ImageReference(ClusterNames.ImageName(resource), options, overlayImages);
+                commands.AddRange(DockerfileImageBuild.Commands(dockerfile, image, push));
+            }
+        }
         // Published with --include-dashboard, the overlay pulls the dashboard's image too.
         if (overlayImages.ContainsKey(DashboardResource.ImageName))
         {
@@ -149,6 +157,16 @@ public static class DeployCommand
             args.Add($"-p:ContainerRegistry={pushTo}");
         }
         return args;
+    }
+
+    /// <summary>The full image reference the overlay pulls (unless the options override registry or tag), and whether it is pushed to a registry.</summary>
+    private static (string Image, bool Push) ImageReference(string imageName, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+    {
+        var image = overlayImages.GetValueOrDefault(imageName);
+        var (registry, repository) = SplitRegistry(image?.NewName ?? imageName);
+        var pushTo = options.Registry ?? registry;
+        var tag = options.Tag ?? image?.NewTag ?? DefaultTag;
+        return (pushTo is null ? $"{repository}:{tag}" : $"{pushTo}/{repository}:{tag}", pushTo is not null);
     }
 
     /// <summary>Splits <c>registry.example.com/store/orders</c> as Docker does: a first segment with a dot, a colon or <c>localhost</c> is a registry.</summary>

@@ -81,7 +81,7 @@ public sealed class ClusterExpressionRenderer : IExpressionRenderer
     {
         ProjectResource when endpoint.UriScheme == "http" => ProjectHttpPort,
         ProjectResource when endpoint.UriScheme == "https" => ProjectHttpsPort,
-        _ => endpoint.TargetPort ?? endpoint.Port ?? throw new DistributedApplicationException(
+        _ => PublishedPorts.TargetPortOf(resource, endpoint) ?? endpoint.Port ?? throw new DistributedApplicationException(
             $"Endpoint '{endpoint.Name}' of '{resource.Name}' has no target port, so it has no port in the cluster."),
     };
 

@@ -21,5 +21,8 @@ internal static class ClusterNames
     public static string ImageName(ProjectResource project) =>
         Path.GetFileNameWithoutExtension(project.Metadata.ProjectPath).ToLowerInvariant();
 
+    /// <summary>An image built from a Dockerfile is named after its resource.</summary>
+    public static string ImageName(IResource resource) => resource is ProjectResource project ? ImageName(project) : resource.Name.ToLowerInvariant();
+
     public static string FileName(IResource resource, string kind) => $"{resource.Name}-{kind.ToLowerInvariant()}.yaml";
 }

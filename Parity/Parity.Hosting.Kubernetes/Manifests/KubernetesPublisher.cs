@@ -31,6 +31,7 @@ public static class KubernetesPublisher
                 ProjectResource project => ProjectObjects.For(project, Launch(project), secretName),
                 DashboardResource dashboard => DashboardObjects.For(dashboard, Launch(dashboard), secretName),
                 ContainerResource tool when tool.AnnotationsOf<ToolImageAnnotation>().Any() => ToolImageObjects.For(tool, Launch(tool), secretName),
+                _ when resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _) => DockerfileAppObjects.For(resource, Launch(resource), secretName),
                 ContainerResource container => BackingServiceObjects.For(container, Launch(container), secretName),
                 _ when resource.IsValueOnly() || resource is IResourceWithParent => [],
                 _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no Kubernetes form."),
@@ -40,8 +41,9 @@ public static class KubernetesPublisher
         baseDocuments.Add(new("kustomization.yaml", new Kustomization { Resources = baseFiles }));
 
         var secrets = SecretParameters(model, Launch);
-        // The images the overlays tag: the projects', the dashboard's and the shipped programs', which deploy also builds.
+        // The images the overlays tag: the projects', the Dockerfile apps', the dashboard's and the shipped programs'; deploy builds each.
         var imageNames = projects.Select(ClusterNames.ImageName)
+            .Concat(model.Resources.Where(r => r.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _)).Select(ClusterNames.ImageName))
             .Concat(model.Dashboard is null ? [] : [DashboardResource.ImageName])
             .Concat(ToolImages(model).Select(t => t.Image))
             .Distinct().Order(StringComparer.Ordinal).ToList();
@@ -73,7 +75,8 @@ public static class KubernetesPublisher
     private static ClusterExpressionRenderer SecretParameters(DistributedApplicationModel model, Func<IResource, LaunchDescription> launch)
     {
         var renderer = new ClusterExpressionRenderer();
-        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource or DashboardResource))
+        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource or DashboardResource
+            || r.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _)))
         {
             var description = launch(resource);
             foreach (var value in description.Environment.Values.Concat(description.Args))

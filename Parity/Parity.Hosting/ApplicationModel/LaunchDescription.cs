@@ -36,9 +36,16 @@ public sealed record LaunchDescription(
 
     internal static T Wait<T>(Func<Task<T>> build) => Task.Run(build).GetAwaiter().GetResult();
 
-    /// <summary>Arguments and argument callbacks in the order the AppHost declared them.</summary>
+    /// <summary>
+    /// Arguments and argument callbacks in the order the AppHost declared them; none outside the local run for a resource published from a
+    /// Dockerfile, whose image's own command runs it (the local <c>npm run start</c> is not the container's).
+    /// </summary>
     private static async Task<IReadOnlyList<ReferenceExpression>> ArgsAsync(IResource resource, EnvironmentContext context, CancellationToken cancellationToken)
     {
+        if (context.Target != EnvironmentTarget.Local && resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _))
+        {
+            return [];
+        }
         var args = new List<ReferenceExpression>();
         foreach (var annotation in resource.Annotations)
         {

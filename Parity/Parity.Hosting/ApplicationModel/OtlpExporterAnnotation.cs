@@ -1,7 +1,7 @@
 namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>
-/// The resource exports OpenTelemetry: its launch description carries the <c>OTEL_*</c> variables that point it at the
-/// dashboard, as a project's always does (Aspire's <c>WithOtlpExporter</c>).
+/// The resource exports OpenTelemetry: it gets the OTLP variables (endpoint, protocol, headers, service name) as a
+/// project does. Projects get them without it; a Node or Python app says so with <c>WithOtlpExporter()</c>.
 /// </summary>
 public sealed class OtlpExporterAnnotation : IResourceAnnotation;

@@ -94,9 +94,12 @@ public static class ResourceEnvironment
 
     private static void AddOtlpExporter(IResource resource, EnvironmentContext context, Dictionary<string, ReferenceExpression> env)
     {
-        env["OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES"] = ReferenceExpression.Literal("true");
-        env["OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES"] = ReferenceExpression.Literal("true");
-        env["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] = ReferenceExpression.Literal("in_memory");
+        if (resource is ProjectResource)
+        {
+            env["OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES"] = ReferenceExpression.Literal("true");
+            env["OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES"] = ReferenceExpression.Literal("true");
+            env["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] = ReferenceExpression.Literal("in_memory");
+        }
         env["OTEL_SERVICE_NAME"] = ReferenceExpression.Literal(resource.Name);
         if (context.InstanceId is not null)
         {

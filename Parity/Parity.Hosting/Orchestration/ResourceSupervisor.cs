@@ -129,6 +129,7 @@ internal sealed class ResourceSupervisor(
         try
         {
             (spec, var environment) = await createSpec();
+            await LocalSetup.RunAsync(Resource, (line, isError) => WriteLine(line, isError));
             lock (_sync)
             {
                 _snapshot = _snapshot with { Environment = environment };

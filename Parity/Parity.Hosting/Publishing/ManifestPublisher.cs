@@ -34,6 +34,12 @@ public static class ManifestPublisher
             ["type"] = "project.v0",
             ["path"] = Path.GetRelativePath(manifestDirectory, project.Metadata.ProjectPath).Replace('\\', '/'),
         }),
+        _ when resource.TryGetLastAnnotation<DockerfileBuildAnnotation>(out var dockerfile) => Process(resource, model, new JsonObject
+        {
+            ["type"] = "dockerfile.v0",
+            ["path"] = RelativePath(manifestDirectory, dockerfile.DockerfilePath),
+            ["context"] = RelativePath(manifestDirectory, dockerfile.ContextPath),
+        }),
         ExecutableResource executable => Process(executable, model, new JsonObject
         {
             ["type"] = "executable.v0",
@@ -141,12 +147,14 @@ public static class ManifestPublisher
             binding["external"] = true;
         }
         // A project listens wherever HTTP_PORTS says; a container on its image's port.
-        if (resource is not ProjectResource && endpoint.TargetPort is { } targetPort)
+        if (resource is not ProjectResource && PublishedPorts.TargetPortOf(resource, endpoint) is { } targetPort)
         {
             binding["targetPort"] = targetPort;
         }
         return binding;
     }
+
+    private static string RelativePath(string manifestDirectory, string path) => Path.GetRelativePath(manifestDirectory, path).Replace('\\', '/');
 
     private static string Render(ReferenceExpression expression) => expression.Render(ManifestExpressionRenderer.Instance);
 }
