@@ -33,7 +33,8 @@ public static class NodeAppHostingExtension
         return builder.AddResource(new NodeAppResource(name, "npm", directory))
             .WithNodeDefaults()
             .WithAnnotation(new RequiredBinaryAnnotation("npm", "install npm (apt-get install npm)"))
-            .WithArgs(npmArgs);
+            .WithArgs(npmArgs)
+            .WithArgs(NpmScriptShell.AddForLocalRun);
     }
 
     /// <summary>Aspire 13's name for a package-script app: <c>npm run runScriptName</c> in <paramref name="appDirectory"/>.</summary>

@@ -72,9 +72,12 @@ public sealed class ParityAndDeployVerbTests
             && l.Contains("-p:ContainerRepository=parity-dashboard -p:ContainerImageTag=dev", StringComparison.Ordinal));
         var dashboardFiles = dashboard.Split(' ').Single(a => a.StartsWith("-p:PublishDir=", StringComparison.Ordinal))["-p:PublishDir=".Length..];
         Assert.True(File.Exists(Path.Combine(dashboardFiles, "Parity.Dashboard.dll")), dashboard);
+        // The JavaScript service is built from its own Dockerfile, with its folder as the context.
+        var recommendations = Path.Combine(RepositoryRoot, "Services", "Recommendations");
+        Assert.Single(lines, l => l.EndsWith($"build -t recommendations:dev -f {Path.Combine(recommendations, "Dockerfile")} {recommendations}", StringComparison.Ordinal));
         var overlay = Path.Combine(tree, "deploy", "kubernetes", "overlays", "dev");
         Assert.Equal($"kubectl apply -k {overlay}", lines[^1]);
-        Assert.Equal(ProjectFiles.Length + 2, lines.Length);
+        Assert.Equal(ProjectFiles.Length + 3, lines.Length);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class ReferenceAppHostTests
         await killed.WaitForResourceStateAsync("gateway", "Healthy", Timeout());
         pids = Parity.Tests.ProcessProbe.DescendantsOf(killed.Process.Id);
         Assert.Superset(killed.Pids().ToHashSet(), pids.ToHashSet());
-        Assert.Equal(11, killed.Pids().Count); // with the dashboard
+        Assert.Equal(12, killed.Pids().Count); // with the dashboard
         killed.Signal("KILL");
         Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(pids, TimeSpan.FromSeconds(30), Timeout()));
     }

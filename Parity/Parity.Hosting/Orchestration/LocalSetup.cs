@@ -27,7 +27,7 @@ internal static class LocalSetup
                     ExecutableLocator.Find(setup.Command, setup.WorkingDirectory) ?? setup.Command, setup.Args, setup.WorkingDirectory,
                     new Dictionary<string, string>());
                 using var process = await ProcessStarter.StartAsync(spec, onLine);
-                await process.WaitForExitAsync();
+                await ProcessStarter.WaitForExitAsync(process);
                 if (process.ExitCode != 0)
                 {
                     throw new DistributedApplicationException(

@@ -8,11 +8,17 @@ namespace Parity.Hosting.Orchestration;
 /// <summary>
 /// Starts every child process from one long-lived thread, under <c>setpriv --pdeathsig KILL</c>: the kernel kills
 /// the child when the thread that started it ends, so children die with the AppHost even when it is SIGKILLed.
-/// (A thread-pool thread can end while the AppHost lives on, which would kill the child early.)
+/// (A thread-pool thread can end while the AppHost lives on, which would kill the child early.) Each child leads a
+/// session of its own (<c>setsid</c>), so what it starts in turn (an npm script's node) can be found and stopped with it.
 /// </summary>
 internal static partial class ProcessStarter
 {
     private static readonly string? Setpriv = OperatingSystem.IsLinux() ? ExecutableLocator.Find("setpriv") : null;
+    private static readonly string? Setsid = Setpriv is null ? null : ExecutableLocator.Find("setsid");
+    private const int SigKill = 9;
+
+    // How long a process's descendants may outlive it (finishing their own graceful stop) before they are killed.
+    private static readonly TimeSpan DescendantsLinger = TimeSpan.FromSeconds(5);
     private static readonly BlockingCollection<(ProcessStartInfo Info, TaskCompletionSource<Process> Started)> Requests = [];
 
     // Variables that configure the AppHost itself and must not leak into the processes it starts.
@@ -39,7 +45,8 @@ internal static partial class ProcessStarter
         if (Setpriv is not null)
         {
             string[] runAs = spec.RunAsUser is { } user ? [$"--reuid={user}", $"--regid={user}", "--init-groups"] : [];
-            foreach (var arg in (string[])[.. runAs, "--pdeathsig", spec.DeathSignal, "--", spec.FileName])
+            string[] ownSession = Setsid is null ? [] : [Setsid];
+            foreach (var arg in (string[])[.. runAs, "--pdeathsig", spec.DeathSignal, "--", .. ownSession, spec.FileName])
             {
                 info.ArgumentList.Add(arg);
             }
@@ -86,14 +93,69 @@ internal static partial class ProcessStarter
         using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(deadline.Token);
+            await WaitForExitAsync(process, deadline.Token);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            KillAll(process);
+            await WaitForExitAsync(process);
         }
         return process.ExitCode;
+    }
+
+    /// <summary>
+    /// The process's exit, then its descendants': what it left running gets <see cref="DescendantsLinger"/> to end,
+    /// then is killed. (<see cref="Process.WaitForExitAsync"/> alone would wait for as long as any descendant holds
+    /// the output open.)
+    /// </summary>
+    public static async Task WaitForExitAsync(Process process, CancellationToken cancellationToken = default)
+    {
+        await ExitOf(process).WaitAsync(cancellationToken);
+        if (await OutputEndsWithinAsync(process, DescendantsLinger))
+        {
+            return;
+        }
+        KillAll(process);
+        // A descendant that left the session may still hold the output: the exit is what counts, so this wait is bounded too.
+        _ = await OutputEndsWithinAsync(process, DescendantsLinger);
+    }
+
+    /// <summary>Kills the process and everything in its session.</summary>
+    public static void KillAll(Process process)
+    {
+        if (Setsid is not null)
+        {
+            _ = Kill(-process.Id, SigKill);
+        }
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static Task ExitOf(Process process)
+    {
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
+        if (process.HasExited)
+        {
+            exited.TrySetResult();
+        }
+        return exited.Task;
+    }
+
+    private static async Task<bool> OutputEndsWithinAsync(Process process, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>Asks the process to stop gracefully (SIGTERM unless its spec says otherwise), as a container runtime would.</summary>

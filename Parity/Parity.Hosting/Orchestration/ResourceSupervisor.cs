@@ -183,13 +183,13 @@ internal sealed class ResourceSupervisor(
             using var grace = new CancellationTokenSource(run.Options.StopGracePeriod);
             try
             {
-                await process.WaitForExitAsync(grace.Token);
+                await ProcessStarter.WaitForExitAsync(process, grace.Token);
             }
             catch (OperationCanceledException)
             {
                 Log($"did not stop within {run.Options.StopGracePeriod.TotalSeconds:0}s; killing it", isError: true);
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+                ProcessStarter.KillAll(process);
+                await ProcessStarter.WaitForExitAsync(process);
             }
         }
         await StopCompanionsAsync();
@@ -211,7 +211,7 @@ internal sealed class ResourceSupervisor(
 
     private async Task WatchExitAsync(Process process, CancellationTokenSource life)
     {
-        await process.WaitForExitAsync();
+        await ProcessStarter.WaitForExitAsync(process);
         await life.CancelAsync();
         if (!_stopRequested)
         {
