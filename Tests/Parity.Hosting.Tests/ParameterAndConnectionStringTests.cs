@@ -75,6 +75,36 @@ public sealed class ParameterAndConnectionStringTests
         Assert.Equal("{composed.connectionString}", (string?)resources["worker"]!["env"]!["ConnectionStrings__composed"]);
     }
 
+    [Fact]
+    public void RabbitMQsConnectionStringEscapesItsPasswordInEveryTarget()
+    {
+        var builder = TestApp.CreateBuilder();
+        builder.Configuration["Parameters:pw"] = "p@ss/w";
+        var rabbit = builder.AddRabbitMQ("rabbitmq", password: builder.AddParameter("pw", secret: true));
+        var worker = builder.AddProject<Projects.TestService>("worker").WithReference(rabbit);
+        var model = ReferenceExpressionTests.Model(builder);
+
+        var local = new LocalExpressionRenderer(EndpointAllocation.Allocate(model, randomizePorts: true));
+        Assert.Matches(@"^amqp://guest:p%40ss%2Fw@localhost:\d+$", rabbit.Resource.ConnectionStringExpression.Render(local));
+        Assert.Equal("amqp://guest:{pw.value:uri}@{rabbitmq.bindings.tcp.host}:{rabbitmq.bindings.tcp.port}",
+            (string?)Manifest(builder)["rabbitmq"]!["connectionString"]);
+
+        var output = Directory.CreateTempSubdirectory("parity-k8s-").FullName;
+        try
+        {
+            var root = Parity.Hosting.Kubernetes.KubernetesPublisher.Write(model, output, "uri");
+            var deployment = File.ReadAllText(Path.Combine(root, "base", "worker-deployment.yaml"));
+            Assert.Contains("value: amqp://guest:$(PARAM_PW_URI)@rabbitmq:5672", deployment);
+            Assert.Contains("key: pw.uri", deployment);
+            var example = File.ReadAllLines(Path.Combine(root, "overlays", "dev", "secrets.env.example"));
+            Assert.Contains("pw.uri=", example);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
     internal static JsonNode Manifest(IDistributedApplicationBuilder builder)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("parity-manifest-").FullName, "aspire-manifest.json");
