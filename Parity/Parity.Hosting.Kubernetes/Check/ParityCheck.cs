@@ -56,7 +56,7 @@ public static class ParityCheck
         DistributedApplicationModel model, bool dashboardRuns, Func<string, ISet<string>?> clusterKeys)
     {
         var differences = new List<EnvironmentKeyDifference>();
-        foreach (var project in model.Resources.OfType<ProjectResource>())
+        foreach (var project in model.Resources.OfType<ProjectResource>().Where(p => !p.IsExcludedFromManifest())) // not in the cluster: nothing to compare
         {
             var local = LocalKeys(project, model, dashboardRuns).Where(k => !TargetSpecificKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
             if (clusterKeys(project.Name) is not { } clusterAll)

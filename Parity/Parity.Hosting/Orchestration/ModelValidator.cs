@@ -18,6 +18,7 @@ internal static partial class ModelValidator
         }
         CheckProjects(model, errors);
         CheckFixedPorts(model, forRun, randomizePorts, errors);
+        CheckDevLoopAnnotations(model, forRun, errors);
         if (forRun)
         {
             CheckRunPrerequisites(model, errors);

@@ -15,7 +15,8 @@ internal sealed class Orchestrator(
     OrchestratorSettings settings,
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
-    ResourceServiceAddress resourceService) : IHostedService
+    ResourceServiceAddress resourceService,
+    DistributedApplicationExecutionContext executionContext) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, IResourceRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
@@ -29,7 +30,7 @@ internal sealed class Orchestrator(
 
     public void Validate() => ModelValidator.Validate(model, forRun: true, options.RandomizePorts);
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         Validate();
@@ -41,7 +42,13 @@ internal sealed class Orchestrator(
         {
             notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceSupervisor.KindOf(parameter), ResourceState.Running, HasHealthCheck: false));
         }
-        var runners = new ResourceRunnerFactory(model, _endpoints, renderer, _data, run, _stopping.Token);
+        var urls = new Dictionary<IResource, IReadOnlyList<ResourceUrlSnapshot>>();
+        foreach (var resource in model.Resources.Where(r => !r.IsValueOnly()))
+        {
+            var logger = new ResourceConsoleLogger(logs, resource.Name);
+            urls[resource] = await ResourceUrls.ForAsync(resource, _endpoints, renderer, executionContext, logger, cancellationToken);
+        }
+        var runners = new ResourceRunnerFactory(model, _endpoints, renderer, _data, run, urls, _stopping.Token);
         foreach (var resource in model.Resources.Where(r => r is ProjectResource or ExecutableResource || r.AnnotationsOf<INativeLauncher>().Any()))
         {
             _runners[resource.Name] = runners.Create(resource);
@@ -69,7 +76,6 @@ internal sealed class Orchestrator(
         {
             _background.Add(runner.LaunchAfterDependenciesAsync(_stopping.Token));
         }
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
