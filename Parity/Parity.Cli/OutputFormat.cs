@@ -10,7 +10,8 @@ internal static class OutputFormat
 
     public static string ResourceTable(IEnumerable<RunResource> resources) => TextTable.Format(
         ["NAME", "KIND", "STATE", "RESTARTS", "URLS"],
-        resources.Select(r => (IReadOnlyList<string>)[r.Name, r.Kind, r.State, r.Restarts.ToString(CultureInfo.InvariantCulture), string.Join(' ', r.Urls)]));
+        resources.Select(r => (IReadOnlyList<string>)[
+            r.Name, r.Kind, r.State, r.Restarts.ToString(CultureInfo.InvariantCulture), string.Join(' ', r.Urls.Where(u => u.IsShownInSummary).Select(u => u.Url))]));
 
     public static string MissingProgramTable(IEnumerable<MissingProgram> missing) => TextTable.Format(
         ["RESOURCE", "PROGRAM", "PACKAGE"],
@@ -29,7 +30,15 @@ internal static class OutputFormat
         Field(text, "health", resource.Health ?? "-");
         Field(text, "started", resource.StartedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-");
         Field(text, "restarts", resource.Restarts.ToString(CultureInfo.InvariantCulture));
-        Field(text, "urls", resource.Urls.Count == 0 ? "-" : string.Join(' ', resource.Urls));
+        if (resource.Parent is { } parent)
+        {
+            Field(text, "parent", parent);
+        }
+        Field(text, "urls", resource.Urls.Count == 0 ? "-" : string.Join(", ", resource.Urls));
+        if (resource.Commands.Count > 0)
+        {
+            Field(text, "commands", string.Join(", ", resource.Commands.Select(c => c.State == "Enabled" ? c.Name : $"{c.Name} (disabled)")));
+        }
         if (resource.Message is { Length: > 0 } message)
         {
             Field(text, "message", message);

@@ -5,8 +5,6 @@ namespace Parity.Cli;
 /// <summary>The commands that read or act on one resource of the running AppHost, through its resource service.</summary>
 internal static class ResourceCommands
 {
-    private static readonly string[] Actions = ["start", "stop", "restart"];
-
     public static Command Logs()
     {
         var resource = new Argument<string>("resource") { Description = "The resource's name" };
@@ -49,9 +47,8 @@ internal static class ResourceCommands
     public static Command Resource()
     {
         var resource = new Argument<string>("name") { Description = "The resource's name" };
-        var action = new Argument<string>("command") { Description = "start, stop or restart" };
-        action.AcceptOnlyFromAmong(Actions);
-        var command = new Command("resource", "Starts, stops or restarts one resource of the running AppHost") { resource, action };
+        var action = new Argument<string>("command") { Description = "start, stop, restart, or a command the AppHost declares (see parity describe)" };
+        var command = new Command("resource", "Starts, stops or restarts one resource of the running AppHost, or runs one of its commands") { resource, action };
         command.SetAction(ParityCommandLine.Handled(async (parseResult, token) =>
         {
             var name = parseResult.GetRequiredValue(resource);

@@ -9,11 +9,24 @@ internal sealed record ResourceView(
     DateTimeOffset? StartedAt,
     int Restarts,
     int? ExitCode,
-    IReadOnlyList<string> Urls,
+    IReadOnlyList<UrlView> Urls,
     IReadOnlyList<ReplicaView> Replicas,
     IReadOnlyList<EnvironmentVariableView> Environment,
     string? Message,
-    IReadOnlyList<string> Commands);
+    IReadOnlyList<CommandView> Commands,
+    string? Parent = null);
+
+/// <summary>One URL of a resource; DetailsOnly ones are left out of summaries.</summary>
+internal sealed record UrlView(string Url, string? DisplayText, string? Endpoint, string DisplayLocation = "SummaryAndDetails")
+{
+    public bool IsShownInSummary => DisplayLocation != "DetailsOnly";
+
+    /// <summary>The address, after its display text when it has one: <c>Swagger UI: http://localhost:5181/swagger</c>.</summary>
+    public override string ToString() => string.IsNullOrEmpty(DisplayText) ? Url : $"{DisplayText}: {Url}";
+}
+
+/// <summary>A command a resource offers (stop, start, restart, or one its AppHost declares); State is Enabled or Disabled.</summary>
+internal sealed record CommandView(string Name, string DisplayName, string? Description, string State);
 
 internal sealed record ReplicaView(int Index, int? Pid, string State, IReadOnlyList<string> Urls);
 

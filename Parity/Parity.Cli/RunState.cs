@@ -31,7 +31,8 @@ internal sealed record RunState(
     public static RunState? ReadLive(string runFile) =>
         Read(runFile) is { } state && Posix.IsAlive(state.AppHostPid) ? state : null;
 
-    public bool AllUp => Resources.All(r => r.Ready);
+    /// <summary>Every resource is up, or held until someone starts it (WithExplicitStart, or waiting for such a one).</summary>
+    public bool AllUp => Resources.All(r => r.Ready || r.WaitsForExplicitStart);
 }
 
 internal sealed record DashboardInfo(string? Url, string? LoginUrl);
@@ -39,6 +40,8 @@ internal sealed record DashboardInfo(string? Url, string? LoginUrl);
 internal sealed record ResourceServiceInfo(string Url, string ApiKey);
 
 /// <param name="Ready">Up: serving (its health check passes, when it has one), or done with its one-off work.</param>
-internal sealed record RunResource(string Name, string Kind, string State, bool Ready, int Restarts, IReadOnlyList<string> Urls, IReadOnlyList<RunReplica> Replicas);
+internal sealed record RunResource(
+    string Name, string Kind, string State, bool Ready, int Restarts, IReadOnlyList<UrlView> Urls, IReadOnlyList<RunReplica> Replicas,
+    bool WaitsForExplicitStart = false, string? Parent = null);
 
 internal sealed record RunReplica(int? Pid, string State, IReadOnlyList<string> Urls);

@@ -23,6 +23,7 @@ public static partial class PostgresBuilderExtensions
             : app.AddResource(new PgAdminContainerResource(containerName ?? "pgadmin"))
                 .WithImage("dpage/pgadmin4", "8.12")
                 .WithImageRegistry("docker.io")
+                .ExcludeFromManifest() // a development tool, as in Aspire: not published
                 .WithHttpEndpoint(targetPort: 80, name: "http", env: "PGADMIN_LISTEN_PORT")
                 // Desktop mode: no sign-in, and the servers' passwords come from the file below (as Aspire does).
                 .WithEnvironment("PGADMIN_CONFIG_MASTER_PASSWORD_REQUIRED", "False")
@@ -56,6 +57,7 @@ public static partial class PostgresBuilderExtensions
         var pgWeb = app.AddResource(new PgWebContainerResource(containerName ?? "pgweb"))
             .WithImage("sosedoff/pgweb", "0.16.1")
             .WithImageRegistry("docker.io")
+            .ExcludeFromManifest() // a development tool, as in Aspire: not published
             .WithHttpEndpoint(targetPort: 8081, name: "http");
         pgWeb.WithArgs("--bind=0.0.0.0", ReferenceExpression.Create($"--listen={pgWeb.Resource.PrimaryEndpoint.TargetPort}"))
             .WithEnvironment("DATABASE_URL", ReferenceExpression.Create(

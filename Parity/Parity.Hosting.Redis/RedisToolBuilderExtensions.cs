@@ -19,6 +19,7 @@ public static partial class RedisBuilderExtensions
             : app.AddResource(new RedisCommanderResource(containerName ?? $"{builder.Resource.Name}-commander"))
                 .WithImage("rediscommander/redis-commander", "latest")
                 .WithImageRegistry("docker.io")
+                .ExcludeFromManifest() // a development tool, as in Aspire: not published
                 .WithHttpEndpoint(targetPort: 8081, name: "http", env: "PORT");
         // label:host:port:db:password for each server, comma-separated.
         var hosts = ReferenceExpression.Empty;
@@ -43,6 +44,7 @@ public static partial class RedisBuilderExtensions
             : app.AddResource(new RedisInsightResource(containerName ?? $"{builder.Resource.Name}-insight"))
                 .WithImage("redis/redisinsight", "2.68")
                 .WithImageRegistry("docker.io")
+                .ExcludeFromManifest() // a development tool, as in Aspire: not published
                 .WithHttpEndpoint(targetPort: 5540, name: "http", env: "RI_APP_PORT");
         var index = 0;
         foreach (var redis in app.Resources.OfType<RedisResource>())

@@ -98,7 +98,8 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _host.Services.AddSingleton<ResourceNotificationService>();
         _host.Services.AddSingleton<ResourceLoggerService>();
         _host.Services.AddSingleton<Orchestrator>();
-        _host.Services.AddSingleton(sp => new ResourceCommandService(sp.GetRequiredService<Orchestrator>()));
+        _host.Services.AddSingleton(sp => new ResourceCommandService(
+            sp.GetRequiredService<Orchestrator>(), sp.GetRequiredService<DistributedApplicationModel>(), sp.GetRequiredService<ResourceLoggerService>(), sp));
         _host.Services.AddSingleton(resourceService);
         if (ExecutionContext.IsRunMode)
         {

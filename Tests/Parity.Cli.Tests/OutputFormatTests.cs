@@ -3,11 +3,13 @@ namespace Parity.Cli.Tests;
 public sealed class OutputFormatTests
 {
     [Fact]
-    public void TheResourceTableAlignsItsColumns()
+    public void TheResourceTableAlignsItsColumnsAndListsTheSummaryUrls()
     {
         var table = OutputFormat.ResourceTable(
         [
-            new RunResource("api", "Project", "Healthy", true, 2, ["http://localhost:5000", "https://localhost:5001"], []),
+            new RunResource("api", "Project", "Healthy", true, 2,
+                [new UrlView("http://localhost:5000", null, "http"), new UrlView("https://localhost:5001", "Home", "https"),
+                 new UrlView("https://localhost:5001/admin", "Admin", "https", "DetailsOnly")], []),
             new RunResource("migrations", "Project", "Finished", true, 0, [], []),
         ]);
 
@@ -24,12 +26,15 @@ public sealed class OutputFormatTests
     {
         var text = OutputFormat.Describe(new ResourceView(
             "api", "Project", "Running", "Healthy", StartedAt: null, Restarts: 1, ExitCode: null,
-            ["http://localhost:5000"],
+            [new UrlView("http://localhost:5000", null, "http"), new UrlView("http://localhost:5000/swagger", "Swagger UI", "http", "DetailsOnly")],
             [new ReplicaView(0, 4242, "Running", ["http://localhost:5001"]), new ReplicaView(1, null, "Starting", [])],
             [new EnvironmentVariableView("PLAIN", "visible", IsSecret: false), new EnvironmentVariableView("ConnectionStrings__db", null, IsSecret: true)],
-            Message: null, ["stop", "start", "restart"]));
+            Message: null, [new CommandView("stop", "Stop", null, "Enabled"), new CommandView("clear-cache", "Clear cache", null, "Disabled")], Parent: "store"));
 
         Assert.Contains("  health:   Healthy", text);
+        Assert.Contains("  parent:   store", text);
+        Assert.Contains("  urls:     http://localhost:5000, Swagger UI: http://localhost:5000/swagger", text);
+        Assert.Contains("  commands: stop, clear-cache (disabled)", text);
         Assert.Contains("    #0  pid 4242  Running  http://localhost:5001", text);
         Assert.Contains("    #1  pid -  Starting", text);
         Assert.Contains("    PLAIN=visible", text);

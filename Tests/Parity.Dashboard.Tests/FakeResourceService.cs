@@ -20,6 +20,9 @@ public sealed class FakeResourceService : IAsyncDisposable
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private static readonly CommandView[] ProcessCommands =
+        [.. new[] { "stop", "start", "restart" }.Select(c => new CommandView(c, c, null, "Enabled", null, null, false))];
+
     private readonly WebApplication _app;
     private int _connections;
 
@@ -45,7 +48,7 @@ public sealed class FakeResourceService : IAsyncDisposable
             context.Response.ContentType = "application/x-ndjson";
             foreach (var name in batches[Math.Min(index, batches.Length - 1)])
             {
-                var view = new ResourceView(name, "Project", "Running", null, null, 0, null, [], [], [], null, ["stop", "start", "restart"]);
+                var view = new ResourceView(name, "Project", "Running", null, null, 0, null, [], [], [], null, [.. ProcessCommands]);
                 await context.Response.WriteAsync(JsonSerializer.Serialize(view, Json) + "\n");
                 await context.Response.Body.FlushAsync();
             }

@@ -91,7 +91,7 @@ public sealed class OrchestratorTests
         var secondPid = app.PidOf("api");
         Assert.NotEqual(firstPid, secondPid);
 
-        await app.ResourceCommands.ExecuteCommandAsync("api", ResourceCommandService.Restart);
+        await app.ResourceCommands.ExecuteCommandAsync("api", ResourceCommandService.Restart, TestContext.Current.CancellationToken);
         await app.WaitForHealthyAsync("api");
         Assert.False(ProcessProbe.IsAlive(secondPid));
         Assert.NotEqual(secondPid, app.PidOf("api"));

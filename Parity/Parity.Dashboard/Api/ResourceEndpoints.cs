@@ -23,7 +23,8 @@ public static class ResourceEndpoints
             }
             try
             {
-                await source.ExecuteCommandAsync(name, command, cancellationToken);
+                // Routing leaves %2F escaped, and HTTP commands' names hold their path.
+                await source.ExecuteCommandAsync(name, Uri.UnescapeDataString(command), cancellationToken);
                 return Results.NoContent();
             }
             catch (ResourceCommandException e)

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Parity.Dashboard.Resources;
 
 /// <summary>
 /// One resource of the AppHost, as the resource service sends it (one JSON object per line, camelCase).
 /// <see cref="State"/> is Aspire's: NotStarted, Waiting, Starting, Running, Exited, Finished, FailedToStart;
 /// <see cref="Health"/> is Healthy or Unhealthy while running with a health check, null otherwise.
-/// <see cref="Commands"/> are those that apply: stop, start and restart for a resource that runs a process.
+/// <see cref="Urls"/> are in display order. <see cref="Commands"/> are those that apply: stop, start and restart for a
+/// resource that runs a process, then those the AppHost declares. <see cref="Parent"/> is the resource it is shown under.
 /// </summary>
 public sealed record ResourceView(
     string Name,
@@ -14,8 +17,24 @@ public sealed record ResourceView(
     DateTimeOffset? StartedAt,
     int Restarts,
     int? ExitCode,
-    IReadOnlyList<string> Urls,
+    IReadOnlyList<UrlView> Urls,
     IReadOnlyList<ReplicaView> Replicas,
     IReadOnlyList<EnvironmentVariableView> Environment,
     string? Message,
-    IReadOnlyList<string> Commands);
+    IReadOnlyList<CommandView> Commands,
+    string? Parent = null,
+    bool WaitsForExplicitStart = false,
+    string? IconName = null)
+{
+    public const string StopCommand = "stop";
+    public const string StartCommand = "start";
+    public const string RestartCommand = "restart";
+
+    /// <summary>True when it runs a process of its own: it has a console, and stop / start / restart apply.</summary>
+    [JsonIgnore]
+    public bool HasProcess => Commands.Any(c => c.Name == StopCommand);
+
+    /// <summary>The commands the AppHost declared (WithCommand, WithHttpCommand), after the built-in ones.</summary>
+    [JsonIgnore]
+    public IEnumerable<CommandView> DeclaredCommands => Commands.Where(c => c.Name is not (StopCommand or StartCommand or RestartCommand));
+}

@@ -57,9 +57,10 @@ public static class ParityCheck
         DistributedApplicationModel model, bool dashboardRuns, Func<string, ISet<string>?> clusterKeys)
     {
         var differences = new List<EnvironmentKeyDifference>();
-        // Every process whose image is built: the projects, the Dockerfile apps and the programs Parity ships (the YARP host).
-        foreach (var project in model.Resources.Where(r =>
-            r is ProjectResource || r.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _) || r.AnnotationsOf<ToolImageAnnotation>().Any()))
+        // Every process whose image is built: the projects, the Dockerfile apps and the programs Parity ships (the YARP host);
+        // not those excluded from the manifest, which are not in the cluster.
+        foreach (var project in model.Resources.Where(r => !r.IsExcludedFromManifest()
+            && (r is ProjectResource || r.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _) || r.AnnotationsOf<ToolImageAnnotation>().Any())))
         {
             var local = LocalKeys(project, model, dashboardRuns).Where(k => !TargetSpecificKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
             if (clusterKeys(project.Name) is not { } clusterAll)

@@ -17,14 +17,15 @@ public static class KubernetesPublisher
     {
         var root = Path.Combine(outputDirectory, RelativeDirectory);
         var secretName = ClusterNames.SecretName(appName);
-        var projects = model.Resources.OfType<ProjectResource>().ToList();
+        var published = model.Resources.Where(r => !r.IsExcludedFromManifest()).ToList();
+        var projects = published.OfType<ProjectResource>().ToList();
         var context = ClusterContext(model);
         var launches = new Dictionary<IResource, LaunchDescription>();
         LaunchDescription Launch(IResource resource) =>
             launches.TryGetValue(resource, out var launch) ? launch : launches[resource] = LaunchDescription.Of(resource, model, context);
 
         var baseDocuments = new List<KubernetesDocument>();
-        foreach (var resource in model.Resources)
+        foreach (var resource in published)
         {
             baseDocuments.AddRange(resource switch
             {
@@ -75,8 +76,8 @@ public static class KubernetesPublisher
     private static ClusterExpressionRenderer SecretParameters(DistributedApplicationModel model, Func<IResource, LaunchDescription> launch)
     {
         var renderer = new ClusterExpressionRenderer();
-        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ContainerResource or DashboardResource
-            || r.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _)))
+        foreach (var resource in model.Resources.Where(r => !r.IsExcludedFromManifest()
+            && (r is ProjectResource or ContainerResource or DashboardResource || r.TryGetLastAnnotation<DockerfileBuildAnnotation>(out _))))
         {
             var description = launch(resource);
             foreach (var value in description.Environment.Values.Concat(description.Args))

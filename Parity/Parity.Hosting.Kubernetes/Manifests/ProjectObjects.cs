@@ -155,9 +155,10 @@ internal static class ProjectObjects
             EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ClusterNames.ConfigMapName(project) } }],
             Env = environment.SecretDerived.Count > 0 ? environment.SecretDerived : null,
             Resources = DefaultResources(),
-            // ServiceDefaults maps /alive (the process answers) and /health (its dependencies answer too).
-            LivenessProbe = withProbes && http is not null ? HttpProbe(probes.LivenessPath, http.Name) : null,
-            ReadinessProbe = withProbes && http is not null ? HttpProbe(probes.ReadinessPath, http.Name) : null,
+            // ServiceDefaults maps /alive (the process answers) and /health (its dependencies answer too); WithHttpProbe overrides.
+            StartupProbe = withProbes ? DeclaredProbes.Of(project, ProbeType.Startup) : null,
+            LivenessProbe = !withProbes ? null : DeclaredProbes.Of(project, ProbeType.Liveness) ?? (http is not null ? HttpProbe(probes.LivenessPath, http.Name) : null),
+            ReadinessProbe = !withProbes ? null : DeclaredProbes.Of(project, ProbeType.Readiness) ?? (http is not null ? HttpProbe(probes.ReadinessPath, http.Name) : null),
         };
     }
 

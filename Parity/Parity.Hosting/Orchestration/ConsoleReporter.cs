@@ -45,13 +45,13 @@ internal static class ConsoleReporter
                     continue;
                 }
                 latest[snapshot.Name] = snapshot;
-                if (snapshot.IsReady || snapshot.State is ResourceState.Finished or ResourceState.FailedToStart)
+                if (snapshot.IsSettled)
                 {
                     upAfter.TryAdd(snapshot.Name, clock.Elapsed);
                 }
                 if (upAfter.Count == names.Count)
                 {
-                    Console.Out.WriteLine(FormatTable(names.Select(n => latest[n] with { Message = $"{upAfter[n].TotalSeconds:0.00}s" }), clock.Elapsed));
+                    Console.Out.WriteLine(FormatTable(names.Select(n => latest[n] with { Message = UpAfter(latest[n], upAfter[n]) }), clock.Elapsed));
                     return;
                 }
             }
@@ -62,9 +62,16 @@ internal static class ConsoleReporter
         }
     }
 
+    private static string UpAfter(ResourceSnapshot snapshot, TimeSpan after) =>
+        snapshot.WaitsForExplicitStart && !snapshot.IsReady ? "on start" : $"{after.TotalSeconds:0.00}s";
+
+    /// <summary>The URLs meant for a summary (not those shown only in a resource's details).</summary>
     internal static string FormatTable(IEnumerable<ResourceSnapshot> snapshots, TimeSpan total)
     {
-        var rows = snapshots.Select(s => new[] { s.Name, s.State.ToString(), string.Join(" ", s.Urls ?? []), s.Message ?? "" }).ToList();
+        var rows = snapshots.Select(s => new[]
+        {
+            s.Name, s.State.ToString(), string.Join(" ", (s.UrlDetails ?? []).Where(u => u.IsShownInSummary).Select(u => u.Url)), s.Message ?? "",
+        }).ToList();
         string[] header = ["RESOURCE", "STATE", "URLS", "UP AFTER"];
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder().AppendLine();

@@ -21,6 +21,7 @@ internal static partial class ModelValidator
         CheckCallbacks(model, errors);
         CheckFixedPorts(model, forRun, randomizePorts, errors);
         errors.AddRange(model.Resources.SelectMany(r => r.AnnotationsOf<ValidationAnnotation>()).SelectMany(v => v.Errors(model)));
+        CheckDevLoopAnnotations(model, forRun, errors);
         if (forRun)
         {
             CheckRunPrerequisites(model, errors);

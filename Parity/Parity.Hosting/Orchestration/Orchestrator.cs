@@ -17,7 +17,8 @@ internal sealed class Orchestrator(
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
     ResourceServiceAddress resourceService,
-    AppHostLifecycle lifecycle) : IHostedService
+    AppHostLifecycle lifecycle,
+    DistributedApplicationExecutionContext executionContext) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, IResourceRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
@@ -53,8 +54,14 @@ internal sealed class Orchestrator(
             notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceSupervisor.KindOf(parameter), ResourceState.Running, HasHealthCheck: false,
                 Description: (parameter as ParameterResource)?.Description));
         }
+        var urls = new Dictionary<IResource, IReadOnlyList<ResourceUrlSnapshot>>();
+        foreach (var resource in model.Resources.Where(r => !r.IsValueOnly()))
+        {
+            var logger = new ResourceConsoleLogger(logs, resource.Name);
+            urls[resource] = await ResourceUrls.ForAsync(resource, _endpoints, renderer, executionContext, logger, cancellationToken);
+        }
         var runners = new ResourceRunnerFactory(
-            model, _endpoints, renderer, _data, run, ContainerRuntimeChoice?.Runtime, settings.StateDirectory, _stopping.Token);
+            model, _endpoints, renderer, _data, run, urls, ContainerRuntimeChoice?.Runtime, settings.StateDirectory, _stopping.Token);
         foreach (var resource in model.Resources.Where(r => r is ProjectResource or ExecutableResource or ContainerResource || r.AnnotationsOf<INativeLauncher>().Any()))
         {
             _runners[resource.Name] = runners.Create(resource);

@@ -6,7 +6,7 @@ namespace Parity.Hosting.Orchestration;
 /// The replicas of one resource: each its own supervised process on its own port, seen by others as one resource
 /// behind the local endpoint its <see cref="ReplicaProxy"/> serves. The resource is ready once every replica is.
 /// </summary>
-internal sealed class ReplicaSet(IResource resource, IReadOnlyList<string> urls, Action<ResourceSnapshot> publish) : IResourceRunner
+internal sealed class ReplicaSet(IResource resource, IReadOnlyList<ResourceUrlSnapshot> urls, Action<ResourceSnapshot> publish) : IResourceRunner
 {
     private readonly Dictionary<int, ResourceSnapshot> _replicas = [];
 
@@ -57,7 +57,8 @@ internal sealed class ReplicaSet(IResource resource, IReadOnlyList<string> urls,
             ExitCode = lagging?.ExitCode,
             StartedAt = replicas.Min(r => r.StartedAt),
             Message = lagging?.Message,
-            Urls = urls,
+            UrlDetails = urls,
+            WaitsForExplicitStart = replicas.Any(r => r.WaitsForExplicitStart),
             Replicas = [.. replicas.SelectMany(r => r.Replicas ?? [])],
         };
     }

@@ -12,6 +12,7 @@ internal sealed class ResourceRunnerFactory(
     LocalExpressionRenderer renderer,
     DataDirectories data,
     RunServices run,
+    IReadOnlyDictionary<IResource, IReadOnlyList<ResourceUrlSnapshot>> urls,
     ContainerRuntime? containerRuntime,
     string stateDirectory,
     CancellationToken stopping)
@@ -30,7 +31,11 @@ internal sealed class ResourceRunnerFactory(
             run.Notifications.Publish(snapshot);
             foreach (var child in children) // a server's databases have no process: they share its state
             {
-                run.Notifications.Publish(snapshot with { Name = child.Name, Kind = ResourceSupervisor.KindOf(child), Urls = [], Replicas = [], Environment = [] });
+                run.Notifications.Publish(snapshot with
+                {
+                    Name = child.Name, Kind = ResourceSupervisor.KindOf(child), UrlDetails = UrlsOf(child), Replicas = [], Environment = [],
+                    Parent = child.DisplayParent()?.Name,
+                });
             }
         }
 
@@ -39,7 +44,7 @@ internal sealed class ResourceRunnerFactory(
             return CreateSupervisor(resource, replica: null, launchContext, Publish);
         }
 
-        var replicas = new ReplicaSet(resource, [.. endpoints.UrlsOf(resource)], Publish);
+        var replicas = new ReplicaSet(resource, UrlsOf(resource), Publish);
         for (var index = 0; index < resource.ReplicaCount(); index++)
         {
             var replica = index;
@@ -78,7 +83,7 @@ internal sealed class ResourceRunnerFactory(
         }
 
         return new ResourceSupervisor(
-            resource, CreateSpec, RestartPolicyOf(resource), [.. endpoints.UrlsOf(resource, replica)],
+            resource, CreateSpec, RestartPolicyOf(resource), UrlsOf(resource), [.. endpoints.UrlsOf(resource, replica)],
             HealthProbe(resource, replica, launcher, launchContext), run, publish, replica);
     }
 
@@ -91,6 +96,8 @@ internal sealed class ResourceRunnerFactory(
         await ProcessStarter.RunToExitAsync(ContainerCommandLine.RemoveLeftover(runtime, name, workingDirectory), (_, _) => { }, TimeSpan.FromSeconds(30));
         return ContainerCommandLine.For(container, runtime, name, env, args, workingDirectory, run.Options.StopGracePeriod);
     }
+
+    private IReadOnlyList<ResourceUrlSnapshot> UrlsOf(IResource resource) => urls.GetValueOrDefault(resource) ?? [];
 
     private NativeLaunchContext CreateLaunchContext(IResource resource)
     {
@@ -110,7 +117,11 @@ internal sealed class ResourceRunnerFactory(
         {
             return token => launcher.IsReadyAsync(context.Value, token);
         }
-        if (resource.AnnotationsOf<HttpHealthCheckAnnotation>().LastOrDefault() is not { } check)
+        // A readiness probe (WithHttpProbe) asks what a health check asks: may it take traffic?
+        var check = resource.AnnotationsOf<HttpHealthCheckAnnotation>().LastOrDefault()
+            ?? resource.AnnotationsOf<EndpointProbeAnnotation>().Where(p => p.Type == ProbeType.Readiness)
+                .Select(p => new HttpHealthCheckAnnotation(p.EndpointReference.EndpointName, p.Path)).LastOrDefault();
+        if (check is null)
         {
             return null;
         }

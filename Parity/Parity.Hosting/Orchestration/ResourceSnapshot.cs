@@ -7,6 +7,11 @@ namespace Parity.Hosting.Orchestration;
 /// configures its own process from the same values.
 /// </param>
 /// <param name="Description">What a parameter is for (<c>WithDescription</c>), to show beside it.</param>
+/// <param name="UrlDetails">The resource's URLs with their display text, order and location, in display order.</param>
+/// <param name="Parent">The resource it is shown under: its declared parent, or the server a database lives in.</param>
+/// <param name="WaitsForExplicitStart">
+/// Not started because it starts only when asked (WithExplicitStart), or because what it waits for does.
+/// </param>
 public sealed record ResourceSnapshot(
     string Name,
     string Kind,
@@ -15,12 +20,20 @@ public sealed record ResourceSnapshot(
     int Restarts = 0,
     int? ExitCode = null,
     DateTimeOffset? StartedAt = null,
-    IReadOnlyList<string>? Urls = null,
+    IReadOnlyList<ResourceUrlSnapshot>? UrlDetails = null,
     IReadOnlyList<ReplicaSnapshot>? Replicas = null,
     string? Message = null,
     IReadOnlyList<EnvironmentVariableSnapshot>? Environment = null,
-    string? Description = null)
+    string? Description = null,
+    string? Parent = null,
+    bool WaitsForExplicitStart = false)
 {
+    /// <summary>The addresses of <see cref="UrlDetails"/>, in the same order: an endpoint's base URL unless the AppHost changed it.</summary>
+    public IReadOnlyList<string>? Urls => UrlDetails?.Select(u => u.Url).ToList();
+
+    /// <summary>Ready, finished, or held until someone starts it: nothing more happens on its own.</summary>
+    public bool IsSettled => IsReady || State is ResourceState.Finished or ResourceState.FailedToStart || WaitsForExplicitStart;
+
     /// <summary>What WaitFor waits for: healthy, or running when no health check is declared.</summary>
     public bool IsReady => State == ResourceState.Healthy || (State == ResourceState.Running && !HasHealthCheck);
 

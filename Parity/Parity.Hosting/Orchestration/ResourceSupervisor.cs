@@ -12,7 +12,8 @@ internal sealed class ResourceSupervisor(
     IResource resource,
     Func<Task<(ProcessSpec Spec, IReadOnlyList<EnvironmentVariableSnapshot> Environment)>> createSpec,
     RestartPolicy restartPolicy,
-    IReadOnlyList<string> urls,
+    IReadOnlyList<ResourceUrlSnapshot> urls,
+    IReadOnlyList<string> replicaUrls,
     Func<CancellationToken, Task<bool>>? healthProbe,
     RunServices run,
     Action<ResourceSnapshot> publish,
@@ -32,7 +33,12 @@ internal sealed class ResourceSupervisor(
     private int _restarts;
     private int _consecutiveCrashes;
     private DateTimeOffset? _startedAt;
-    private ResourceSnapshot _snapshot = new(resource.Name, KindOf(resource), ResourceState.NotStarted, healthProbe is not null, Urls: urls);
+    private ResourceSnapshot _snapshot = new(
+        resource.Name, KindOf(resource), ResourceState.NotStarted, healthProbe is not null, UrlDetails: urls, Parent: resource.DisplayParent()?.Name,
+        WaitsForExplicitStart: resource.StartsExplicitly());
+
+    // Completed by the first start command when the resource starts only when asked (WithExplicitStart).
+    private readonly TaskCompletionSource _explicitStart = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IResource Resource { get; } = resource;
 
@@ -43,6 +49,17 @@ internal sealed class ResourceSupervisor(
     /// <summary>Waits for every WaitFor / WaitForCompletion dependency, then starts; a failed dependency fails this resource.</summary>
     public async Task LaunchAfterDependenciesAsync(CancellationToken stopping)
     {
+        if (Resource.StartsExplicitly())
+        {
+            try
+            {
+                await _explicitStart.Task.WaitAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the run stopped before anyone started it
+            }
+        }
         var waits = Resource.AnnotationsOf<WaitAnnotation>().ToList();
         if (waits.Count > 0)
         {
@@ -50,7 +67,11 @@ internal sealed class ResourceSupervisor(
         }
         foreach (var wait in waits)
         {
-            var dependency = await run.Notifications.WaitForResourceAsync(wait.Resource.Name, s => IsSettled(wait, s), stopping);
+            var dependency = await run.Notifications.WaitForResourceAsync(wait.Resource.Name, s =>
+            {
+                HoldWhile(s.WaitsForExplicitStart); // what waits for a resource nobody started waits for that start too
+                return IsSettled(wait, s);
+            }, stopping);
             if (!IsSatisfied(wait, dependency))
             {
                 var why = wait.WaitType == WaitType.WaitUntilCompleted
@@ -70,6 +91,13 @@ internal sealed class ResourceSupervisor(
 
     public async Task StartAsync()
     {
+        if (!_explicitStart.Task.IsCompleted && Resource.StartsExplicitly())
+        {
+            // The first start: the resource now waits for its dependencies and starts as any other would.
+            HoldWhile(false);
+            _explicitStart.TrySetResult();
+            return;
+        }
         await _commands.WaitAsync();
         try
         {
@@ -278,6 +306,18 @@ internal sealed class ResourceSupervisor(
         }
     }
 
+    private void HoldWhile(bool held)
+    {
+        lock (_sync)
+        {
+            if (_snapshot.WaitsForExplicitStart != held)
+            {
+                _snapshot = _snapshot with { WaitsForExplicitStart = held };
+                publish(_snapshot);
+            }
+        }
+    }
+
     private void Publish(ResourceState state, int? exitCode = null, string? message = null)
     {
         lock (_sync)
@@ -291,7 +331,7 @@ internal sealed class ResourceSupervisor(
                 ExitCode = exitCode,
                 StartedAt = _startedAt,
                 Message = message,
-                Replicas = [new ReplicaSnapshot(pid, state, urls)],
+                Replicas = [new ReplicaSnapshot(pid, state, replicaUrls)],
             };
             publish(_snapshot);
         }

@@ -5,8 +5,8 @@ namespace Parity.Hosting.Orchestration;
 
 /// <summary>
 /// Keeps <c>.parity/run.json</c> current while the AppHost runs (scripts and tests read it) and removes it on a clean
-/// stop. Its shape is a contract: appHostPid, startedAt, dashboard, resourceService, resources[name, kind, state, restarts,
-/// urls, replicas]. It holds the resource service's key, so only its owner may read it.
+/// stop. Its shape is a contract: appHostPid, startedAt, dashboard, resourceService, resources[name, kind, state, ready, restarts,
+/// waitsForExplicitStart, parent, urls[url, displayText, endpoint, displayOrder, displayLocation], replicas]. It holds the resource service's key, so only its owner may read it.
 /// </summary>
 internal sealed class RunStateFile(
     string path, ResourceNotificationService notifications, IEnumerable<string> resourceNames, DashboardLink? dashboard, ResourceServiceLink? resourceService)
@@ -55,7 +55,9 @@ internal sealed class RunStateFile(
             // Up: serving (its health check passes, when it has one), or done with its one-off work.
             Ready = s.IsReady || s.State == ResourceState.Finished,
             s.Restarts,
-            Urls = s.Urls ?? [],
+            s.WaitsForExplicitStart,
+            s.Parent,
+            Urls = (s.UrlDetails ?? []).Select(u => new { u.Url, u.DisplayText, u.Endpoint, u.DisplayOrder, u.DisplayLocation }),
             Replicas = (s.Replicas ?? []).Select(r => new { r.Pid, r.State, r.Urls }),
         });
         var document = new { AppHostPid = Environment.ProcessId, StartedAt = _startedAt, Dashboard = dashboard, ResourceService = resourceService, Resources = resources };

@@ -16,7 +16,7 @@ public static class ManifestPublisher
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         var resources = new JsonObject();
-        foreach (var resource in model.Resources)
+        foreach (var resource in model.Resources.Where(r => !r.IsExcludedFromManifest()))
         {
             resources[resource.Name] = Describe(resource, model, directory);
         }

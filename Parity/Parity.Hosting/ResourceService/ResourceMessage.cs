@@ -14,16 +14,18 @@ internal sealed record ResourceMessage(
     DateTimeOffset? StartedAt,
     int Restarts,
     int? ExitCode,
-    IReadOnlyList<string> Urls,
+    IReadOnlyList<UrlMessage> Urls,
     IReadOnlyList<ReplicaMessage> Replicas,
     IReadOnlyList<EnvironmentVariableSnapshot> Environment,
     string? Message,
-    IReadOnlyList<string> Commands)
+    IReadOnlyList<CommandMessage> Commands,
+    string? Parent,
+    bool WaitsForExplicitStart,
+    string? IconName)
 {
-    private static readonly string[] ProcessCommands = ["stop", "start", "restart"];
-
-    /// <param name="hasProcess">Whether the resource runs a process of its own (a parameter or a database does not).</param>
-    public static ResourceMessage From(ResourceSnapshot snapshot, bool hasProcess) => new(
+    /// <param name="commands">What the resource offers now (<see cref="ResourceCommandService.CommandsOf"/>).</param>
+    /// <param name="iconName">The icon the AppHost gave it (WithIconName), if any.</param>
+    public static ResourceMessage From(ResourceSnapshot snapshot, IReadOnlyList<ResourceCommandSnapshot> commands, string? iconName) => new(
         snapshot.Name,
         snapshot.Kind,
         StateOf(snapshot.State),
@@ -31,11 +33,23 @@ internal sealed record ResourceMessage(
         snapshot.StartedAt,
         snapshot.Restarts,
         snapshot.ExitCode,
-        snapshot.Urls ?? [],
+        [.. (snapshot.UrlDetails ?? []).Select(u => new UrlMessage(u.Url, u.DisplayText, u.Endpoint, u.DisplayOrder, u.DisplayLocation.ToString()))],
         [.. (snapshot.Replicas ?? []).Select((replica, index) => new ReplicaMessage(index, replica.Pid, StateOf(replica.State), replica.Urls))],
         snapshot.Environment ?? [],
         snapshot.Message,
-        hasProcess ? ProcessCommands : []);
+        [.. commands.Select(c => new CommandMessage(WireName(c.Name), c.DisplayName, c.Description, c.State.ToString(), c.ConfirmationMessage, c.IconName, c.IsHighlighted))],
+        snapshot.Parent,
+        snapshot.WaitsForExplicitStart,
+        iconName);
+
+    /// <summary>The built-in commands go by their short names on the wire, as the CLI types them.</summary>
+    public static string WireName(string command) => command switch
+    {
+        ResourceCommandService.Stop => "stop",
+        ResourceCommandService.Start => "start",
+        ResourceCommandService.Restart => "restart",
+        _ => command,
+    };
 
     private static string StateOf(ResourceState state) =>
         state is ResourceState.Healthy or ResourceState.Unhealthy ? nameof(ResourceState.Running) : state.ToString();

@@ -11,7 +11,7 @@ namespace Parity.Hosting.ResourceService;
 /// <summary>
 /// What the dashboard and the parity CLI read and do: the resources (current, then each change; only the current ones
 /// with <c>?watch=false</c>), a resource's console (backlog, then live; the backlog alone with <c>?follow=false</c>),
-/// and the stop / start / restart commands. Streams are NDJSON: one camelCase JSON object per line, flushed
+/// and its commands (stop / start / restart, and those the AppHost declares). Streams are NDJSON: one camelCase JSON object per line, flushed
 /// per line. The dashboard itself is not among the resources: stopping it from its own page would leave nobody to
 /// start it again.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class ResourceServiceEndpoints
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
-    private static readonly Dictionary<string, string> Commands = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> BuiltInCommands = new(StringComparer.OrdinalIgnoreCase)
     {
         ["stop"] = ResourceCommandService.Stop,
         ["start"] = ResourceCommandService.Start,
@@ -35,8 +35,8 @@ internal static class ResourceServiceEndpoints
         app.MapGet("/resources", (HttpContext context, ResourceNotificationService notifications, ResourceCommandService commands,
             IHostApplicationLifetime lifetime, bool? watch) =>
             WriteLinesAsync(context, lifetime, token => watch ?? true
-                ? Resources(notifications.WatchAsync(token), commands, IsShown)
-                : Resources(notifications.Current.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToAsyncEnumerable(), commands, IsShown)));
+                ? Resources(notifications.WatchAsync(token), commands, model, IsShown)
+                : Resources(notifications.Current.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToAsyncEnumerable(), commands, model, IsShown)));
 
         app.MapGet("/resources/{name}/console", (string name, HttpContext context, ResourceNotificationService notifications,
             ResourceLoggerService logs, IHostApplicationLifetime lifetime, bool? follow) =>
@@ -47,32 +47,37 @@ internal static class ResourceServiceEndpoints
         app.MapPost("/resources/{name}/commands/{command}", async (string name, string command, ResourceNotificationService notifications,
             ResourceCommandService commands) =>
         {
-            if (!Commands.TryGetValue(command, out var commandName))
-            {
-                return Results.Problem($"Unknown command '{command}': use stop, start or restart.", statusCode: StatusCodes.Status400BadRequest);
-            }
-            if (notifications.Get(name) is null || !IsShown(name))
+            if (notifications.Get(name) is not { } snapshot || !IsShown(name))
             {
                 return UnknownResource(name);
             }
-            if (!commands.HasProcess(name))
+            command = Uri.UnescapeDataString(command); // routing leaves %2F escaped, and HTTP commands' names hold their path
+            var offered = commands.CommandsOf(snapshot);
+            var commandName = BuiltInCommands.GetValueOrDefault(command) ?? command;
+            if (!offered.Any(c => c.Name == commandName))
             {
-                return Results.Problem($"'{name}' has no process of its own to {command}.", statusCode: StatusCodes.Status400BadRequest);
+                var names = string.Join(", ", offered.Select(c => ResourceMessage.WireName(c.Name)));
+                return BuiltInCommands.ContainsKey(command)
+                    ? Results.Problem($"'{name}' has no process of its own to {command}.", statusCode: StatusCodes.Status400BadRequest)
+                    : Results.Problem($"'{name}' has no command '{command}'{(names.Length > 0 ? $": use {names}" : "")}.", statusCode: StatusCodes.Status400BadRequest);
             }
             // Not tied to the request: a command the dashboard sent is carried out even if it stops waiting.
-            await commands.ExecuteCommandAsync(name, commandName);
-            return Results.NoContent();
+            var result = await commands.ExecuteCommandAsync(name, commandName);
+            return result.Success
+                ? Results.NoContent()
+                : Results.Problem(result.ErrorMessage ?? $"'{command}' failed on '{name}'.", statusCode: StatusCodes.Status422UnprocessableEntity);
         });
     }
 
     private static async IAsyncEnumerable<ResourceMessage> Resources(
-        IAsyncEnumerable<ResourceSnapshot> snapshots, ResourceCommandService commands, Func<string, bool> isShown)
+        IAsyncEnumerable<ResourceSnapshot> snapshots, ResourceCommandService commands, DistributedApplicationModel model, Func<string, bool> isShown)
     {
         await foreach (var snapshot in snapshots)
         {
             if (isShown(snapshot.Name))
             {
-                yield return ResourceMessage.From(snapshot, commands.HasProcess(snapshot.Name));
+                var icon = model.Find(snapshot.Name)?.AnnotationsOf<ResourceIconAnnotation>().LastOrDefault()?.IconName;
+                yield return ResourceMessage.From(snapshot, commands.CommandsOf(snapshot), icon);
             }
         }
     }

@@ -41,7 +41,7 @@ public sealed class StarterTemplateTests
             var run = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(shop, "Shop.AppHost", ".parity", "run.json"), TestContext.Current.CancellationToken)).RootElement;
             var api = Resource(run, "api");
             Assert.Equal("Healthy", api.GetProperty("state").GetString());
-            using var http = new HttpClient { BaseAddress = new Uri(api.GetProperty("urls")[0].GetString()!) };
+            using var http = new HttpClient { BaseAddress = new Uri(api.GetProperty("urls")[0].GetProperty("url").GetString()!) };
             using var created = await http.PostAsJsonAsync("/items", new { name = "Tea" }, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             Assert.Contains("Tea", await http.GetStringAsync("/items", TestContext.Current.CancellationToken));

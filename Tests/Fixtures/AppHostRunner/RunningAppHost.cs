@@ -88,7 +88,7 @@ public sealed class RunningAppHost : IAsyncDisposable
 
     public static int PidOf(JsonElement resource) => resource.GetProperty("replicas")[0].GetProperty("pid").GetInt32();
 
-    public static string UrlOf(JsonElement resource) => resource.GetProperty("urls")[0].GetString()!;
+    public static string UrlOf(JsonElement resource) => resource.GetProperty("urls")[0].GetProperty("url").GetString()!;
 
     public void Signal(string signal) => Process.Start("kill", [$"-{signal}", Process.Id.ToString()])!.WaitForExit();
 

@@ -29,13 +29,13 @@ public sealed class DashboardResourcesTests(DashboardTopology topology) : IClass
         Assert.Equal(["Project", "Parameter", "Redis", "Parameter", "Executable"], Shown.Select(n => resources[n].GetProperty("kind").GetString()));
         var api = resources["api"];
         var snapshot = topology.App.ResourceNotifications.Get("api")!;
-        Assert.Equal(snapshot.Urls, api.GetProperty("urls").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(snapshot.Urls, api.GetProperty("urls").EnumerateArray().Select(u => u.GetProperty("url").GetString()));
         Assert.Equal(snapshot.Restarts, api.GetProperty("restarts").GetInt32());
         Assert.Equal(snapshot.StartedAt, api.GetProperty("startedAt").GetDateTimeOffset());
         var replica = Assert.Single(api.GetProperty("replicas").EnumerateArray());
         Assert.Equal(topology.App.PidOf("api"), replica.GetProperty("pid").GetInt32());
-        Assert.StartsWith("tcp://localhost:", resources["cache"].GetProperty("urls")[0].GetString());
-        Assert.Equal(["stop", "start", "restart"], api.GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+        Assert.StartsWith("tcp://localhost:", resources["cache"].GetProperty("urls")[0].GetProperty("url").GetString());
+        Assert.Equal(["stop", "start", "restart"], api.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.Empty(resources["api-key"].GetProperty("commands").EnumerateArray()); // a parameter runs no process
     }
 

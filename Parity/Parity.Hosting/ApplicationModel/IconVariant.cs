@@ -1,0 +1,7 @@
+namespace Parity.Hosting.ApplicationModel;
+
+public enum IconVariant
+{
+    Regular,
+    Filled,
+}
