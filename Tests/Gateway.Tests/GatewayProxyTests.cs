@@ -75,6 +75,7 @@ public sealed class GatewayProxyTests
                 ["/api/customers/{**rest}"] = ("customers", "http://customers"),
                 ["/api/orders/{**rest}"] = ("orders", "http://orders"),
                 ["/api/products/{**rest}"] = ("catalog", "http://catalog"),
+                ["/api/recommendations/{**rest}"] = ("recommendations", "http://recommendations"),
                 ["/ws/{**rest}"] = ("notifications", "http://notifications"),
                 ["/sse/{**rest}"] = ("notifications", "http://notifications"),
             },
