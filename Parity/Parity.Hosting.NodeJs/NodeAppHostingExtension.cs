@@ -9,14 +9,15 @@ namespace Parity.Hosting;
 public static class NodeAppHostingExtension
 {
     /// <summary>
-    /// <c>node scriptPath args</c>; both paths are relative to the AppHost's folder, and the app runs in
-    /// <paramref name="workingDirectory"/>, by default the script's folder.
+    /// <c>node scriptPath args</c> in <paramref name="workingDirectory"/> (relative to the AppHost's folder), where the
+    /// script's path starts, as in Aspire; without one, the script's path starts at the AppHost's folder and the app runs
+    /// in the script's folder.
     /// </summary>
     public static IResourceBuilder<NodeAppResource> AddNodeApp(
         this IDistributedApplicationBuilder builder, string name, string scriptPath, string? workingDirectory = null, string[]? args = null)
     {
-        var script = Path.GetFullPath(scriptPath, builder.AppHostDirectory);
-        var directory = workingDirectory is null ? Path.GetDirectoryName(script)! : Path.GetFullPath(workingDirectory, builder.AppHostDirectory);
+        var directory = Path.GetFullPath(workingDirectory ?? Path.GetDirectoryName(scriptPath) ?? ".", builder.AppHostDirectory);
+        var script = Path.GetFullPath(workingDirectory is null ? scriptPath : Path.Combine(directory, scriptPath), builder.AppHostDirectory);
         // Relative to where node runs, so the published manifest holds no path of this machine.
         string[] nodeArgs = [Path.GetRelativePath(directory, script), .. args ?? []];
         return builder.AddResource(new NodeAppResource(name, "node", directory))

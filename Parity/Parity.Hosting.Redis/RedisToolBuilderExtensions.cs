@@ -16,7 +16,7 @@ public static partial class RedisBuilderExtensions
         var app = builder.ApplicationBuilder;
         var commander = app.Resources.OfType<RedisCommanderResource>().SingleOrDefault() is { } existing
             ? app.CreateResourceBuilder(existing)
-            : app.AddResource(new RedisCommanderResource(containerName ?? $"{builder.Resource.Name}-commander"))
+            : app.AddResource(new RedisCommanderResource(containerName ?? "rediscommander"))
                 .WithImage("rediscommander/redis-commander", "latest")
                 .WithImageRegistry("docker.io")
                 .ExcludeFromManifest() // a development tool, as in Aspire: not published
@@ -41,7 +41,7 @@ public static partial class RedisBuilderExtensions
         var app = builder.ApplicationBuilder;
         var insight = app.Resources.OfType<RedisInsightResource>().SingleOrDefault() is { } existing
             ? app.CreateResourceBuilder(existing)
-            : app.AddResource(new RedisInsightResource(containerName ?? $"{builder.Resource.Name}-insight"))
+            : app.AddResource(new RedisInsightResource(containerName ?? "redisinsight"))
                 .WithImage("redis/redisinsight", "2.68")
                 .WithImageRegistry("docker.io")
                 .ExcludeFromManifest() // a development tool, as in Aspire: not published

@@ -101,8 +101,12 @@ public static class CommandBuilderExtensions
         {
             await options.PrepareRequest(new HttpCommandRequestContext
             {
-                ServiceProvider = services, ResourceName = context.ResourceName, Endpoint = endpoint,
-                CancellationToken = context.CancellationToken, HttpClient = http, Request = request,
+                ServiceProvider = services,
+                ResourceName = context.ResourceName,
+                Endpoint = endpoint,
+                CancellationToken = context.CancellationToken,
+                HttpClient = http,
+                Request = request,
             });
         }
         try
@@ -112,8 +116,12 @@ public static class CommandBuilderExtensions
             {
                 return await options.GetCommandResult(new HttpCommandResultContext
                 {
-                    ServiceProvider = services, ResourceName = context.ResourceName, Endpoint = endpoint,
-                    CancellationToken = context.CancellationToken, HttpClient = http, Response = response,
+                    ServiceProvider = services,
+                    ResourceName = context.ResourceName,
+                    Endpoint = endpoint,
+                    CancellationToken = context.CancellationToken,
+                    HttpClient = http,
+                    Response = response,
                 });
             }
             return response.IsSuccessStatusCode

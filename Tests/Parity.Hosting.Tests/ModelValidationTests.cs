@@ -61,6 +61,7 @@ public sealed class ModelValidationTests
         _builder.AddExecutable("one", "sleep", ".").WithHttpEndpoint(port: 6101);
         _builder.AddExecutable("two", "sleep", ".").WithEndpoint(port: 6101, name: "raw");
         AssertError("Port 6101 is used by 'one' (endpoint 'http') and 'two' (endpoint 'raw')", "Give each endpoint its own port");
+        ModelValidator.Validate(Model(), forRun: false); // published, each has its own address
     }
 
     [Fact]

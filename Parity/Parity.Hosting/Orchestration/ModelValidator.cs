@@ -100,7 +100,8 @@ internal static partial class ModelValidator
             .Where(p => p.Port is not null)
             .Select(p => (p.Resource, p.Endpoint, Port: p.Port!.Value))
             .ToList();
-        foreach (var clash in fixedPorts.GroupBy(p => p.Port).Where(g => g.Count() > 1))
+        // Only a run binds them: published, each resource gets its own address (projects often share a launch profile's port).
+        foreach (var clash in fixedPorts.GroupBy(p => p.Port).Where(g => forRun && g.Count() > 1))
         {
             var owners = string.Join(" and ", clash.Select(p => $"'{p.Resource.Name}' (endpoint '{p.Endpoint.Name}')"));
             errors.Add($"Port {clash.Key} is used by {owners}. Give each endpoint its own port, or none to get a free one.");

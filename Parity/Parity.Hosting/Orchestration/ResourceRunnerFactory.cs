@@ -33,7 +33,11 @@ internal sealed class ResourceRunnerFactory(
             {
                 run.Notifications.Publish(snapshot with
                 {
-                    Name = child.Name, Kind = ResourceSupervisor.KindOf(child), UrlDetails = UrlsOf(child), Replicas = [], Environment = [],
+                    Name = child.Name,
+                    Kind = ResourceSupervisor.KindOf(child),
+                    UrlDetails = UrlsOf(child),
+                    Replicas = [],
+                    Environment = [],
                     Parent = child.DisplayParent()?.Name,
                 });
             }

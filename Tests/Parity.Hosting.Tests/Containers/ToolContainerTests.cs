@@ -56,7 +56,8 @@ public sealed class ToolContainerTests
             + "sessions:{sessions.bindings.tcp.host}:{sessions.bindings.tcp.port}:0:{sessions-password.value}",
             Render(commander.Environment["REDIS_HOSTS"]));
         var insight = Assert.Single(_builder.Resources.OfType<RedisInsightResource>());
-        Assert.Equal("cache-insight", insight.Name);
+        Assert.Equal("redisinsight", insight.Name); // one for every server, named as Aspire names it
+        Assert.True(insight.IsExcludedFromManifest()); // a development tool
         var environment = Launch(insight).Environment;
         Assert.Equal("{sessions.bindings.tcp.port}", Render(environment["RI_REDIS_PORT2"]));
         Assert.True(environment["RI_REDIS_PASSWORD1"].IsSecret);
