@@ -108,6 +108,39 @@ public sealed class StoreThroughGatewayTests(StoreTopology store)
         Assert.Equal(image, await downloaded.Content.ReadAsByteArrayAsync(Token));
     }
 
+    [Fact]
+    public async Task TheJavaScriptRecommendationsServiceCountsTheSagasOutcomesAndRefusesBadIds()
+    {
+        using var gateway = await GatewayAsync();
+        var customerId = await CreateCustomerAsync(gateway, 10m);
+        Assert.Equal("APPROVED", (await SettledOrderAsync(gateway, await PlaceOrderAsync(gateway, customerId, 4m))).GetProperty("state").GetString());
+        Assert.Equal("REJECTED", (await SettledOrderAsync(gateway, await PlaceOrderAsync(gateway, customerId, 40m))).GetProperty("state").GetString());
+
+        // The order events reach it over RabbitMQ, so its counters catch up shortly after the saga settles.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        JsonElement recommendations;
+        do
+        {
+            await Task.Delay(100, deadline.Token);
+            recommendations = await gateway.GetFromJsonAsync<JsonElement>($"/api/recommendations/{customerId}", deadline.Token);
+        }
+        while (recommendations.GetProperty("orders").GetProperty("rejected").GetInt32() < 1
+            || recommendations.GetProperty("orders").GetProperty("approved").GetInt32() < 1);
+
+        Assert.Equal((2, 1, 1), (recommendations.GetProperty("orders").GetProperty("placed").GetInt32(),
+            recommendations.GetProperty("orders").GetProperty("approved").GetInt32(), recommendations.GetProperty("orders").GetProperty("rejected").GetInt32()));
+        Assert.Equal(6m, recommendations.GetProperty("availableCredit").GetDecimal()); // asked of customers: 10 less the approved 4
+        var kinds = recommendations.GetProperty("recommendations").EnumerateArray().Select(r => r.GetProperty("kind").GetString());
+        Assert.Equal(["raise-credit-limit", "order-within-credit", "reorder"], kinds);
+
+        using var malformed = await gateway.GetAsync("/api/recommendations/-3", Token);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        using var unknown = await gateway.GetAsync("/api/recommendations/987654321", Token);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private async Task<HttpClient> GatewayAsync() => await GatewayClient.SignInAsync(store.App.CreateHttpClient("gateway"), Token);
 
     private static async Task<long> CreateCustomerAsync(HttpClient gateway, decimal creditLimit)
