@@ -21,13 +21,9 @@ internal static class DockerfileAppObjects
             Data = environment.Plain,
         });
         yield return new(ClusterNames.FileName(resource, V1Deployment.KubeKind), Deployment(resource, environment));
-        if (resource.Endpoints().Count > 0)
+        foreach (var document in ProjectObjects.Exposure(resource))
         {
-            yield return new(ClusterNames.FileName(resource, V1Service.KubeKind), ProjectObjects.Service(resource));
-        }
-        if (resource.Endpoints().FirstOrDefault(e => e.IsExternal && e.IsHttp) is { } external)
-        {
-            yield return new(ClusterNames.FileName(resource, V1Ingress.KubeKind), ProjectObjects.Ingress(resource, external));
+            yield return document;
         }
     }
 

@@ -18,13 +18,9 @@ internal static class ProjectObjects
             yield break;
         }
         yield return new(ClusterNames.FileName(project, V1Deployment.KubeKind), Deployment(project, environment));
-        if (project.Endpoints().Count > 0)
+        foreach (var document in Exposure(project))
         {
-            yield return new(ClusterNames.FileName(project, V1Service.KubeKind), Service(project));
-        }
-        if (project.Endpoints().FirstOrDefault(e => e.IsExternal && e.IsHttp) is { } external)
-        {
-            yield return new(ClusterNames.FileName(project, V1Ingress.KubeKind), Ingress(project, external));
+            yield return document;
         }
         if (ClusterReplicas(project) > 1)
         {
@@ -182,6 +178,19 @@ internal static class ProjectObjects
         : null;
 
     /// <summary>A ClusterIP Service over every endpoint of a resource that runs as a Deployment.</summary>
+    /// <summary>A Service over the resource's endpoints, and an Ingress when an HTTP one is external.</summary>
+    public static IEnumerable<KubernetesDocument> Exposure(IResource resource)
+    {
+        if (resource.Endpoints().Count > 0)
+        {
+            yield return new(ClusterNames.FileName(resource, V1Service.KubeKind), Service(resource));
+        }
+        if (resource.Endpoints().FirstOrDefault(e => e.IsExternal && e.IsHttp) is { } external)
+        {
+            yield return new(ClusterNames.FileName(resource, V1Ingress.KubeKind), Ingress(resource, external));
+        }
+    }
+
     public static V1Service Service(IResource resource) => new()
     {
         ApiVersion = V1Service.KubeApiVersion,
