@@ -32,6 +32,33 @@ public sealed class DashboardApiTests(RunningStore store)
         }
     }
 
+    [Fact]
+    public async Task TheJavaScriptServicePassesTheTraceOnToTheDotNetServiceItCalls()
+    {
+        using var customer = await store.Gateway.PostAsJsonAsync("/api/customers", new { name = "Grace", creditLimit = 5m }, Timeout());
+        var customerId = (await customer.Content.ReadFromJsonAsync<JsonElement>(Timeout())).GetProperty("customerId").GetInt64();
+        using var recommendations = await store.Gateway.GetAsync($"/api/recommendations/{customerId}", Timeout());
+        Assert.Equal(HttpStatusCode.OK, recommendations.StatusCode);
+
+        // gateway (.NET) → recommendations (JavaScript) → customers (.NET) in one trace: W3C trace context in and out.
+        using var dashboard = store.CreateDashboardClient();
+        while (true)
+        {
+            var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/traces?limit=100", Timeout());
+            if (traces.EnumerateArray().Select(t => t.GetProperty("spans").EnumerateArray().ToList())
+                .Any(trace => HasChildOf(trace, "recommendations", "gateway") && HasChildOf(trace, "customers", "recommendations")))
+            {
+                break;
+            }
+
+            await Task.Delay(500, Timeout());
+        }
+    }
+
+    private static bool HasChildOf(List<JsonElement> trace, string child, string parent) =>
+        trace.Any(c => c.GetProperty("resource").GetString() == child && trace.Any(p => p.GetProperty("resource").GetString() == parent
+            && p.GetProperty("spanId").GetString() == c.GetProperty("parentSpanId").GetString()));
+
     internal static CancellationToken Timeout()
     {
         var source = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
