@@ -13,7 +13,7 @@ NO_COLOR=1 dotnet AppHost/bin/Debug/net10.0/AppHost.dll --Parity:RandomizePorts=
 apphost=$!
 trap 'kill -TERM $apphost; wait $apphost || true; rm -rf "$state"' EXIT
 until grep -q "All resources up in" "$state/apphost.log"; do sleep 0.2; done
-gateway=$(python3 -c "import json,sys; r=[r for r in json.load(open(sys.argv[1]))['resources'] if r['name']=='gateway'][0]; print(r['urls'][0])" "$state/run.json")
+gateway=$(python3 -c "import json,sys; r=[r for r in json.load(open(sys.argv[1]))['resources'] if r['name']=='gateway'][0]; print(r['urls'][0]['url'])" "$state/run.json")
 
 for concurrency in 1 8 32; do
   dotnet bench/OrderThroughput/bin/Debug/net10.0/OrderThroughput.dll "$gateway" "$orders" "$concurrency" | { [ "$concurrency" = 1 ] && cat || tail -1; }
