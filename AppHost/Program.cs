@@ -1,12 +1,13 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Backing services: native processes locally, container images in the cluster.
-var postgres = builder.AddPostgres("postgres").WithDataVolume();
+// Backing services: native processes locally, container images in the cluster. Postgres and RabbitMQ are persistent:
+// they outlive the AppHost, so the next run adopts them in an instant (stop them with: parity stop --persistent).
+var postgres = builder.AddPostgres("postgres").WithDataVolume().WithLifetime(ContainerLifetime.Persistent);
 var customersDb = postgres.AddDatabase("customersdb");
 var ordersDb = postgres.AddDatabase("ordersdb");
 var catalogDb = postgres.AddDatabase("catalogdb");
 var redis = builder.AddRedis("redis");
-var rabbitmq = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVolume();
+var rabbitmq = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVolume().WithLifetime(ContainerLifetime.Persistent);
 var minio = builder.AddMinioContainer("minio").WithDataVolume();
 var jwtSigningKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48 }, secret: true);
 var gatewayPermitsPerSecond = builder.AddParameter("gateway-permits-per-second", "200", publishValueAsDefault: true);

@@ -11,7 +11,7 @@ state=$(mktemp -d); chmod 755 "$state"
 NO_COLOR=1 dotnet AppHost/bin/Debug/net10.0/AppHost.dll --Parity:RandomizePorts=true --Parity:StateDirectory="$state" \
   --Parameters:gateway-permits-per-second=100000 >"$state/apphost.log" 2>&1 &
 apphost=$!
-trap 'kill -TERM $apphost; wait $apphost || true; rm -rf "$state"' EXIT
+trap 'kill -TERM $apphost; wait $apphost || true; dotnet AppHost/bin/Debug/net10.0/AppHost.dll stop --persistent --Parity:StateDirectory="$state" >/dev/null; rm -rf "$state"' EXIT
 until grep -q "All resources up in" "$state/apphost.log"; do sleep 0.2; done
 gateway=$(python3 -c "import json,sys; r=[r for r in json.load(open(sys.argv[1]))['resources'] if r['name']=='gateway'][0]; print(r['urls'][0]['url'])" "$state/run.json")
 

@@ -17,6 +17,7 @@ for i in $(seq 1 "$runs"); do
   engine=$(grep -o "All resources up in [0-9.]*" "$log" | awk '{print $5}')
   printf '%-4s  %-18s  %.2f\n' "$i" "$engine" "$wall"
   kill -TERM "$pid"; wait "$pid" || true
+  dotnet AppHost/bin/Debug/net10.0/AppHost.dll stop --persistent --Parity:StateDirectory="$state" >/dev/null # each run starts cold
   last_table=$(sed -n '/^RESOURCE/,/^All resources up/p' "$log" | grep -v '^All')
   rm -rf "$state"
 done

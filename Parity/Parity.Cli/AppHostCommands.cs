@@ -58,9 +58,13 @@ internal static class AppHostCommands
             Description = "Seconds to wait for a graceful stop before killing the AppHost",
             DefaultValueFactory = _ => 90,
         };
-        var command = new Command("stop", "Stops the running AppHost and every resource it started") { timeout };
-        command.SetAction(ParityCommandLine.Handled((parseResult, _) =>
-            AppHostStopper.StopAsync(ParityCommandLine.AppHostOf(parseResult), TimeSpan.FromSeconds(parseResult.GetValue(timeout)))));
+        var persistent = new Option<bool>("--persistent")
+        {
+            Description = "Also stop the persistent resources it leaves running (and earlier runs left), removing their own data",
+        };
+        var command = new Command("stop", "Stops the running AppHost and every resource it started") { timeout, persistent };
+        command.SetAction(ParityCommandLine.Handled((parseResult, _) => AppHostStopper.StopAsync(
+            ParityCommandLine.AppHostOf(parseResult), TimeSpan.FromSeconds(parseResult.GetValue(timeout)), parseResult.GetValue(persistent))));
         return command;
     }
 }

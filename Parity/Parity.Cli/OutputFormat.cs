@@ -9,9 +9,9 @@ internal static class OutputFormat
     public const string SecretMask = "********";
 
     public static string ResourceTable(IEnumerable<RunResource> resources) => TextTable.Format(
-        ["NAME", "KIND", "STATE", "RESTARTS", "URLS"],
+        ["NAME", "KIND", "STATE", "LIFETIME", "RESTARTS", "URLS"],
         resources.Select(r => (IReadOnlyList<string>)[
-            r.Name, r.Kind, r.State, r.Restarts.ToString(CultureInfo.InvariantCulture), string.Join(' ', r.Urls.Where(u => u.IsShownInSummary).Select(u => u.Url))]));
+            r.Name, r.Kind, r.State, r.LifetimeText, r.Restarts.ToString(CultureInfo.InvariantCulture), string.Join(' ', r.Urls.Where(u => u.IsShownInSummary).Select(u => u.Url))]));
 
     public static string MissingProgramTable(IEnumerable<MissingProgram> missing) => TextTable.Format(
         ["RESOURCE", "PROGRAM", "PACKAGE"],
@@ -30,6 +30,7 @@ internal static class OutputFormat
         Field(text, "health", resource.Health ?? "-");
         Field(text, "started", resource.StartedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-");
         Field(text, "restarts", resource.Restarts.ToString(CultureInfo.InvariantCulture));
+        Field(text, "lifetime", resource.Adopted ? $"{resource.Lifetime} (adopted)" : resource.Lifetime);
         if (resource.Parent is { } parent)
         {
             Field(text, "parent", parent);

@@ -14,7 +14,9 @@ internal sealed record ResourceView(
     IReadOnlyList<EnvironmentVariableView> Environment,
     string? Message,
     IReadOnlyList<CommandView> Commands,
-    string? Parent = null);
+    string? Parent = null,
+    string Lifetime = "Session",
+    bool Adopted = false);
 
 /// <summary>One URL of a resource; DetailsOnly ones are left out of summaries.</summary>
 internal sealed record UrlView(string Url, string? DisplayText, string? Endpoint, string DisplayLocation = "SummaryAndDetails")

@@ -42,6 +42,10 @@ internal sealed record ResourceServiceInfo(string Url, string ApiKey);
 /// <param name="Ready">Up: serving (its health check passes, when it has one), or done with its one-off work.</param>
 internal sealed record RunResource(
     string Name, string Kind, string State, bool Ready, int Restarts, IReadOnlyList<UrlView> Urls, IReadOnlyList<RunReplica> Replicas,
-    bool WaitsForExplicitStart = false, string? Parent = null);
+    bool WaitsForExplicitStart = false, string? Parent = null, string Lifetime = "Session", bool Adopted = false)
+{
+    /// <summary>Session, Persistent, or Persistent (adopted) when this run found it running and adopted it.</summary>
+    public string LifetimeText => Adopted ? $"{Lifetime} (adopted)" : Lifetime;
+}
 
 internal sealed record RunReplica(int? Pid, string State, IReadOnlyList<string> Urls);

@@ -67,8 +67,14 @@ public static class ContainerResourceBuilderExtensions
     public static IResourceBuilder<T> WithContainerRuntimeArgs<T>(this IResourceBuilder<T> builder, params string[] args) where T : ContainerResource =>
         builder.WithAnnotation(new ContainerRuntimeArgsAnnotation([.. args]));
 
-    /// <summary>Declares how long the container lives; the last call wins.</summary>
-    public static IResourceBuilder<T> WithLifetime<T>(this IResourceBuilder<T> builder, ContainerLifetime lifetime) where T : ContainerResource
+    /// <summary>
+    /// Declares how long the container lives; the last call wins. A persistent one (Postgres, Redis, RabbitMQ and MinIO
+    /// included, run natively) outlives the AppHost, and the next run adopts it while its configuration is unchanged.
+    /// </summary>
+    public static IResourceBuilder<T> WithLifetime<T>(this IResourceBuilder<T> builder, ContainerLifetime lifetime) where T : ContainerResource =>
+        builder.WithLifetimeAnnotation(lifetime);
+
+    internal static IResourceBuilder<T> WithLifetimeAnnotation<T>(this IResourceBuilder<T> builder, ContainerLifetime lifetime) where T : IResource
     {
         foreach (var declared in builder.Resource.AnnotationsOf<ContainerLifetimeAnnotation>().ToList())
         {

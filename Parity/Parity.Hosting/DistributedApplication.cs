@@ -85,7 +85,8 @@ public sealed class DistributedApplication(IHost host) : IHost, IAsyncDisposable
             commandLine.ParseResult,
             Services.GetRequiredService<OrchestratorSettings>().AppHostDirectory,
             Services.GetRequiredService<IConfiguration>(),
-            DashboardRuns: !Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard);
+            DashboardRuns: !Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard,
+            Services.GetRequiredService<OrchestratorSettings>().StateDirectory);
 
     /// <summary>A mistyped verb must not start the app (nor a test's app) as if it had not been given.</summary>
     private void ThrowOnCommandLineError()

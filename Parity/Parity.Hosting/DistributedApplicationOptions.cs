@@ -22,6 +22,12 @@ public sealed class DistributedApplicationOptions
     /// </summary>
     public string? ContainerRuntime { get; set; }
 
+    /// <summary>
+    /// Whether resources declared persistent outlive the run (the default), or live for the session like the others:
+    /// the testing builder turns it off, as a test's state folder is temporary and nothing could adopt them.
+    /// </summary>
+    public bool KeepPersistentResources { get; set; } = true;
+
     /// <summary>How long a resource may take to stop after the graceful signal before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

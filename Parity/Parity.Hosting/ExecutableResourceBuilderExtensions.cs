@@ -16,6 +16,13 @@ public static class ExecutableResourceBuilderExtensions
     }
 
     /// <summary>
+    /// Declares how long the program lives (a Parity addition: Aspire has it for containers only). A persistent one
+    /// outlives the AppHost and the next run adopts it while its configuration is unchanged; the last call wins.
+    /// </summary>
+    public static IResourceBuilder<T> WithLifetime<T>(this IResourceBuilder<T> builder, ContainerLifetime lifetime) where T : ExecutableResource =>
+        builder.WithLifetimeAnnotation(lifetime);
+
+    /// <summary>
     /// Publishes the executable as the image its working directory's <c>Dockerfile</c> builds (Aspire's form):
     /// <c>dockerfile.v0</c> in the manifest, and in the cluster a Deployment of that image, built by <c>deploy</c>.
     /// The local run is unchanged.

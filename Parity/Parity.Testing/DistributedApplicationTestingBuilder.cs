@@ -43,8 +43,9 @@ public static class DistributedApplicationTestingBuilder
     public static IDistributedApplicationTestingBuilder Create(params string[] args) => Create(args, configureOptions: null);
 
     /// <param name="configureOptions">
-    /// Applied after the test defaults (random ports, a fresh state folder, quiet output, no dashboard). A test that
-    /// needs the dashboard, and the resource service it reads, opts in with <c>options.DisableDashboard = false</c>.
+    /// Applied after the test defaults (random ports, a fresh state folder, quiet output, no dashboard, every resource
+    /// living for the session). A test that needs the dashboard, and the resource service it reads, opts in with
+    /// <c>options.DisableDashboard = false</c>.
     /// </param>
     public static IDistributedApplicationTestingBuilder Create(string[] args, Action<DistributedApplicationOptions>? configureOptions)
     {
@@ -58,6 +59,7 @@ public static class DistributedApplicationTestingBuilder
         options.RandomizePorts = true;
         options.PrintResourceOutput = false;
         options.DisableDashboard = true;
+        options.KeepPersistentResources = false;
         options.StateDirectory = Directory.CreateTempSubdirectory("parity-test-").FullName;
         if (!OperatingSystem.IsWindows())
         {

@@ -32,24 +32,33 @@ public sealed class ReferenceAppHostTests
     }
 
     [Fact]
-    public async Task CtrlCStopsEverythingAndSigkillLeavesNothingBehind()
+    public async Task CtrlCAndSigkillLeaveOnlyThePersistentServicesWhichStopPersistentStops()
     {
         await using var stopped = RunningAppHost.Start(AppHostDll);
         await stopped.WaitForResourceStateAsync("gateway", "Healthy", Timeout());
-        var pids = stopped.Pids();
+        var persistent = stopped.PersistentPids();
+        var pids = stopped.Pids().Except(persistent).ToList();
+        Assert.Equal(2, stopped.Pids().Count - pids.Count); // postgres and rabbitmq
         stopped.Signal("INT");
         await stopped.Process.WaitForExitAsync(Timeout());
         Assert.Equal(0, stopped.Process.ExitCode);
         Assert.DoesNotContain(pids, ProcessProbe.IsAlive);
+        Assert.All(persistent, pid => Assert.True(ProcessProbe.IsAlive(pid)));
         Assert.False(File.Exists(stopped.RunFile));
+        Assert.Equal(0, (await stopped.StopPersistentAsync()).ExitCode);
+        Assert.DoesNotContain(persistent, ProcessProbe.IsAlive);
 
         await using var killed = RunningAppHost.Start(AppHostDll);
         await killed.WaitForResourceStateAsync("gateway", "Healthy", Timeout());
-        pids = Parity.Tests.ProcessProbe.DescendantsOf(killed.Process.Id);
-        Assert.Superset(killed.Pids().ToHashSet(), pids.ToHashSet());
+        persistent = killed.PersistentPids();
+        pids = [.. ProcessProbe.DescendantsOf(killed.Process.Id).Except(persistent).Except(persistent.SelectMany(ProcessProbe.DescendantsOf))];
+        Assert.Superset(killed.Pids().Except(persistent).ToHashSet(), pids.ToHashSet());
         Assert.Equal(12, killed.Pids().Count); // with the dashboard
         killed.Signal("KILL");
         Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(pids, TimeSpan.FromSeconds(30), Timeout()));
+        Assert.All(persistent, pid => Assert.True(ProcessProbe.IsAlive(pid)));
+        Assert.Equal(0, (await killed.StopPersistentAsync()).ExitCode);
+        Assert.DoesNotContain(persistent, ProcessProbe.IsAlive);
     }
 
     private static async Task<long> CreateCustomerAsync(HttpClient http, string name, decimal creditLimit)

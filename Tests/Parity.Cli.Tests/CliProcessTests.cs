@@ -5,7 +5,7 @@ using Parity.Tests;
 namespace Parity.Cli.Tests;
 
 /// <summary>
-/// The built CLI against the fixture AppHost (one service with a health check, one plain program), in a temporary
+/// The built CLI against the fixture AppHost (one service with a health check, one plain program, one persistent), in a temporary
 /// state folder with random ports and no dashboard. The tests of this class run one after another: they build the
 /// same fixture.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class CliProcessTests : IAsyncDisposable
     {
         var started = await Cli(["start", .. AppHostArguments]);
         Assert.True(started.ExitCode == 0, started.ToString());
-        Assert.Matches(@"api\s+Project\s+(Healthy|Running)\s+0\s+http://localhost:\d+", started.Output);
+        Assert.Matches(@"api\s+Project\s+(Healthy|Running)\s+Session\s+0\s+http://localhost:\d+", started.Output);
         Assert.Contains("sleeper", started.Output);
 
         var run = ReadRun();
@@ -31,9 +31,12 @@ public sealed class CliProcessTests : IAsyncDisposable
 
         var ps = await Cli("ps");
         Assert.Equal(0, ps.ExitCode);
-        Assert.Matches(@"(?m)^NAME\s+KIND\s+STATE\s+RESTARTS\s+URLS$", ps.Output);
+        Assert.Matches(@"(?m)^NAME\s+KIND\s+STATE\s+LIFETIME\s+RESTARTS\s+URLS$", ps.Output);
         Assert.Matches(@"(?m)^api\s+Project\s", ps.Output);
-        Assert.Matches(@"(?m)^sleeper\s+Executable\s+Running", ps.Output);
+        Assert.Matches(@"(?m)^sleeper\s+Executable\s+Running\s+Session\s", ps.Output);
+        Assert.Matches(@"(?m)^keeper\s+Executable\s+Running\s+Persistent\s", ps.Output);
+        var keeperPid = run.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "keeper")
+            .GetProperty("replicas")[0].GetProperty("pid").GetInt32();
 
         var again = await Cli(["start", .. AppHostArguments]);
         Assert.True(again.ExitCode == 1, again.ToString());
@@ -63,8 +66,8 @@ public sealed class CliProcessTests : IAsyncDisposable
         Assert.Contains($"API_TOKEN={OutputFormat.SecretMask} (secret)", described.Output);
         Assert.DoesNotContain("cli-test-token", described.Output);
 
-        // Everything the AppHost started, and the `dotnet run` that started it.
-        var startedProcesses = (int[])[appHostPid, ParentOf(appHostPid), .. ProcessProbe.DescendantsOf(appHostPid)];
+        // Everything the AppHost started for the session, and the `dotnet run` that started it.
+        var startedProcesses = (int[])[appHostPid, ParentOf(appHostPid), .. ProcessProbe.DescendantsOf(appHostPid).Where(p => p != keeperPid)];
         Assert.Contains(secondPid, startedProcesses);
 
         var stopped = await Cli("stop");
@@ -72,6 +75,12 @@ public sealed class CliProcessTests : IAsyncDisposable
         Assert.Contains($"pid {appHostPid}", stopped.Output);
         Assert.False(File.Exists(RunFile));
         Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(startedProcesses, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.True(ProcessProbe.IsAlive(keeperPid), "parity stop stopped a persistent resource");
+
+        var stoppedForGood = await Cli("stop", "--persistent");
+        Assert.True(stoppedForGood.ExitCode == 0, stoppedForGood.ToString());
+        Assert.Contains($"Stopped the persistent resources: keeper (pid {keeperPid})", stoppedForGood.Output);
+        Assert.False(ProcessProbe.IsAlive(keeperPid));
     }
 
     [Fact]
@@ -146,6 +155,10 @@ public sealed class CliProcessTests : IAsyncDisposable
         {
             System.Diagnostics.Process.GetProcessById(pid).Kill();
             await ProcessProbe.WaitUntilGoneAsync([pid], TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
+        if (Directory.Exists(Path.Combine(_state, "persistent")))
+        {
+            await Cli("stop", "--persistent"); // and what it left persistent
         }
         Directory.Delete(_state, recursive: true);
     }

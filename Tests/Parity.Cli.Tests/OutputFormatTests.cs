@@ -3,7 +3,7 @@ namespace Parity.Cli.Tests;
 public sealed class OutputFormatTests
 {
     [Fact]
-    public void TheResourceTableAlignsItsColumnsAndListsTheSummaryUrls()
+    public void TheResourceTableAlignsItsColumnsAndListsLifetimesAndTheSummaryUrls()
     {
         var table = OutputFormat.ResourceTable(
         [
@@ -11,13 +11,15 @@ public sealed class OutputFormatTests
                 [new UrlView("http://localhost:5000", null, "http"), new UrlView("https://localhost:5001", "Home", "https"),
                  new UrlView("https://localhost:5001/admin", "Admin", "https", "DetailsOnly")], []),
             new RunResource("migrations", "Project", "Finished", true, 0, [], []),
+            new RunResource("pg", "Postgres", "Healthy", true, 0, [], [], Lifetime: "Persistent", Adopted: true),
         ]);
 
         Assert.Equal(
             """
-            NAME        KIND     STATE     RESTARTS  URLS
-            api         Project  Healthy   2         http://localhost:5000 https://localhost:5001
-            migrations  Project  Finished  0
+            NAME        KIND      STATE     LIFETIME              RESTARTS  URLS
+            api         Project   Healthy   Session               2         http://localhost:5000 https://localhost:5001
+            migrations  Project   Finished  Session               0
+            pg          Postgres  Healthy   Persistent (adopted)  0
             """.ReplaceLineEndings(), table);
     }
 
@@ -29,9 +31,11 @@ public sealed class OutputFormatTests
             [new UrlView("http://localhost:5000", null, "http"), new UrlView("http://localhost:5000/swagger", "Swagger UI", "http", "DetailsOnly")],
             [new ReplicaView(0, 4242, "Running", ["http://localhost:5001"]), new ReplicaView(1, null, "Starting", [])],
             [new EnvironmentVariableView("PLAIN", "visible", IsSecret: false), new EnvironmentVariableView("ConnectionStrings__db", null, IsSecret: true)],
-            Message: null, [new CommandView("stop", "Stop", null, "Enabled"), new CommandView("clear-cache", "Clear cache", null, "Disabled")], Parent: "store"));
+            Message: null, [new CommandView("stop", "Stop", null, "Enabled"), new CommandView("clear-cache", "Clear cache", null, "Disabled")], Parent: "store",
+            Lifetime: "Persistent", Adopted: true));
 
         Assert.Contains("  health:   Healthy", text);
+        Assert.Contains("  lifetime: Persistent (adopted)", text);
         Assert.Contains("  parent:   store", text);
         Assert.Contains("  urls:     http://localhost:5000, Swagger UI: http://localhost:5000/swagger", text);
         Assert.Contains("  commands: stop, clear-cache (disabled)", text);

@@ -26,6 +26,29 @@ public sealed class AppHostProcessTests
     }
 
     [Fact]
+    public async Task APersistentResourceOutlivesASigkilledAppHostUntilTheStopVerbStopsIt()
+    {
+        await using var appHost = RunningAppHost.Start(AppHostDll, "--Parameters:persistent=true");
+        var keeper = await appHost.WaitForResourceStateAsync("keeper", "Running", TestApp.Timeout());
+        await appHost.WaitForResourceStateAsync("worker", "Running", TestApp.Timeout());
+        Assert.Equal("Persistent", keeper.GetProperty("lifetime").GetString());
+        Assert.Equal("Session", (await appHost.WaitForResourceStateAsync("worker", "Running", TestApp.Timeout())).GetProperty("lifetime").GetString());
+        var keeperPid = RunningAppHost.PidOf(keeper);
+        var sessionPids = ProcessProbe.DescendantsOf(appHost.Process.Id).Where(p => p != keeperPid).ToList();
+
+        appHost.Signal("KILL");
+        await appHost.Process.WaitForExitAsync(TestApp.Timeout());
+
+        Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(sessionPids, TimeSpan.FromSeconds(30), TestApp.Timeout()));
+        Assert.True(ProcessProbe.IsAlive(keeperPid), "a persistent resource died with its AppHost");
+        var (exitCode, output) = await appHost.StopPersistentAsync();
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"Stopping 'keeper' (pid {keeperPid})", output);
+        Assert.False(ProcessProbe.IsAlive(keeperPid));
+        Assert.Empty(Directory.GetFiles(Path.Combine(appHost.StateDirectory, "persistent")));
+    }
+
+    [Fact]
     public async Task SigtermStopsEveryResourceAndRemovesRunJson()
     {
         await using var appHost = RunningAppHost.Start(AppHostDll);
@@ -58,7 +81,7 @@ public sealed class AppHostProcessTests
         await appHost.Process.WaitForExitAsync(TestApp.Timeout());
 
         Assert.Equal(1, appHost.Process.ExitCode);
-        Assert.Contains("'publsh' is neither a verb of this AppHost (publish, doctor)", appHost.Output);
+        Assert.Contains("'publsh' is neither a verb of this AppHost (publish, doctor, stop)", appHost.Output);
         Assert.False(File.Exists(appHost.RunFile));
     }
 

@@ -8,11 +8,13 @@ namespace Parity.Hosting.Tests;
 internal static class TestApp
 {
     /// <param name="stateDirectory">A state folder to share between runs (persistence tests); a fresh one otherwise.</param>
-    public static IDistributedApplicationTestingBuilder CreateBuilder(string? stateDirectory = null) =>
+    /// <param name="keepPersistentResources">Let resources declared persistent outlive the run, as outside tests.</param>
+    public static IDistributedApplicationTestingBuilder CreateBuilder(string? stateDirectory = null, bool keepPersistentResources = false) =>
         DistributedApplicationTestingBuilder.Create([], options =>
         {
             options.StateDirectory = stateDirectory ?? options.StateDirectory;
             options.StopGracePeriod = TimeSpan.FromSeconds(3);
+            options.KeepPersistentResources = keepPersistentResources;
         });
 
     /// <summary>Generous: these wait on real processes on a busy 2-core machine.</summary>

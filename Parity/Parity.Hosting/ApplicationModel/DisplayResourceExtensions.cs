@@ -7,6 +7,10 @@ public static class DisplayResourceExtensions
     public static bool IsExcludedFromManifest(this IResource resource) =>
         resource.Annotations.Contains(ManifestPublishingCallbackAnnotation.Ignore);
 
+    /// <summary>True when <c>WithLifetime(ContainerLifetime.Persistent)</c> lets the resource outlive the AppHost.</summary>
+    public static bool HasPersistentLifetime(this IResource resource) =>
+        resource.TryGetLastAnnotation<ContainerLifetimeAnnotation>(out var lifetime) && lifetime.Lifetime == ContainerLifetime.Persistent;
+
     /// <summary>True when the resource waits to be started by hand (<c>WithExplicitStart()</c>).</summary>
     public static bool StartsExplicitly(this IResource resource) => resource.AnnotationsOf<ExplicitStartupAnnotation>().Any();
 

@@ -63,7 +63,9 @@ internal static class ConsoleReporter
     }
 
     private static string UpAfter(ResourceSnapshot snapshot, TimeSpan after) =>
-        snapshot.WaitsForExplicitStart && !snapshot.IsReady ? "on start" : $"{after.TotalSeconds:0.00}s";
+        snapshot.WaitsForExplicitStart && !snapshot.IsReady ? "on start"
+        : snapshot.Adopted ? $"{after.TotalSeconds:0.00}s (adopted)"
+        : $"{after.TotalSeconds:0.00}s";
 
     /// <summary>The URLs meant for a summary (not those shown only in a resource's details).</summary>
     internal static string FormatTable(IEnumerable<ResourceSnapshot> snapshots, TimeSpan total)

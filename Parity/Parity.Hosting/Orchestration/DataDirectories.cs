@@ -7,18 +7,19 @@ namespace Parity.Hosting.Orchestration;
 
 /// <summary>
 /// Where each backing service keeps its data during a run: its data volume under the state folder (persistent),
-/// or a fresh temporary folder deleted at stop. A service that runs as another user (PostgreSQL as root) must be
+/// a folder beside its record when the service itself is persistent, or a fresh temporary folder deleted at stop. A service that runs as another user (PostgreSQL as root) must be
 /// able to reach its folder; when the state folder is not reachable, volumes live under /var/lib/parity/&lt;hash of it&gt;.
 /// </summary>
 internal sealed class DataDirectories(OrchestratorSettings settings)
 {
     private readonly List<string> _temporary = [];
 
-    public (string Path, bool IsPersistent) Prepare(IResource resource, string? runAsUser)
+    /// <param name="outlivesRun">The resource is persistent: without a data volume its data lives beside its record, not in a temporary folder.</param>
+    public (string Path, bool IsPersistent) Prepare(IResource resource, string? runAsUser, bool outlivesRun)
     {
         var volume = resource.AnnotationsOf<VolumeAnnotation>().FirstOrDefault();
         string path;
-        if (volume is null)
+        if (volume is null && !outlivesRun)
         {
             path = Directory.CreateTempSubdirectory($"parity-{resource.Name}-").FullName;
             lock (_temporary)
@@ -28,11 +29,13 @@ internal sealed class DataDirectories(OrchestratorSettings settings)
         }
         else
         {
-            path = Path.Combine(settings.StateDirectory, "volumes", volume.Name);
+            path = volume is null
+                ? PersistentRecord.OwnDataFolder(settings.StateDirectory, resource.Name)
+                : Path.Combine(settings.StateDirectory, "volumes", volume.Name);
             if (runAsUser is not null && !IsReachableByOthers(settings.StateDirectory))
             {
                 var stateHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings.StateDirectory)))[..12];
-                path = Path.Combine("/var/lib/parity", stateHash, volume.Name);
+                path = Path.Combine("/var/lib/parity", stateHash, Path.GetFileName(path));
             }
             Directory.CreateDirectory(path);
         }
@@ -40,7 +43,7 @@ internal sealed class DataDirectories(OrchestratorSettings settings)
         {
             GiveTo(path, runAsUser);
         }
-        return (path, volume is not null);
+        return (path, volume is not null || outlivesRun);
     }
 
     /// <summary>

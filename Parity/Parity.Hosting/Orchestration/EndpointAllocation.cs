@@ -8,18 +8,22 @@ internal sealed class EndpointAllocation
     private readonly Dictionary<(string Resource, string Endpoint), int> _ports = [];
     private readonly Dictionary<(string Resource, string Endpoint), int[]> _replicaPorts = [];
 
-    public static EndpointAllocation Allocate(DistributedApplicationModel model, bool randomizePorts)
+    /// <param name="adoptable">Persistent processes of earlier runs, to be adopted: where no port is fixed, each keeps the one it listens on.</param>
+    public static EndpointAllocation Allocate(DistributedApplicationModel model, bool randomizePorts, IReadOnlyList<PersistentRecord>? adoptable = null)
     {
         var allocation = new EndpointAllocation();
+        var kept = (adoptable ?? []).SelectMany(r => r.Ports.Select(p => (Key: Key(r.Resource, p.Key), Port: p.Value))).ToDictionary(p => p.Key, p => p.Port);
         foreach (var resource in model.Resources)
         {
             foreach (var endpoint in resource.Endpoints())
             {
-                allocation._ports[Key(resource.Name, endpoint.Name)] = FixedPort(resource, endpoint, randomizePorts) ?? PortAllocator.Allocate();
+                var key = Key(resource.Name, endpoint.Name);
+                allocation._ports[key] = FixedPort(resource, endpoint, randomizePorts)
+                    ?? (kept.TryGetValue(key, out var port) ? port : PortAllocator.Allocate());
                 if (resource.ReplicaCount() > 1)
                 {
                     // Each replica listens on its own port; the endpoint's port is the proxy in front of them.
-                    allocation._replicaPorts[Key(resource.Name, endpoint.Name)] = [.. Enumerable.Range(0, resource.ReplicaCount()).Select(_ => PortAllocator.Allocate())];
+                    allocation._replicaPorts[key] = [.. Enumerable.Range(0, resource.ReplicaCount()).Select(_ => PortAllocator.Allocate())];
                 }
             }
         }

@@ -15,5 +15,8 @@ internal interface IResourceRunner
 
     Task StopAsync();
 
+    /// <summary>The end of the run: stops the process, unless it is persistent, which runs on for the next run to adopt.</summary>
+    Task ShutdownAsync();
+
     Task RestartAsync();
 }

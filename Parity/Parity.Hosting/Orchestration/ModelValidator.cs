@@ -8,7 +8,10 @@ internal static partial class ModelValidator
 {
     /// <param name="forRun">Also check what only a local run needs: binaries, parameter values, free fixed ports.</param>
     /// <param name="containerRuntime">Docker or podman, for containers without a native launcher (see <see cref="NeedsContainerRuntime"/>).</param>
-    public static void Validate(DistributedApplicationModel model, bool forRun, bool randomizePorts = false, ContainerRuntimeChoice? containerRuntime = null)
+    /// <param name="adoptedPorts">Ports held by persistent processes of earlier runs that this run adopts: in use, yet not by another program.</param>
+    public static void Validate(
+        DistributedApplicationModel model, bool forRun, bool randomizePorts = false, ContainerRuntimeChoice? containerRuntime = null,
+        IReadOnlyCollection<int>? adoptedPorts = null)
     {
         var errors = new List<string>();
         CheckNames(model, errors);
@@ -19,7 +22,7 @@ internal static partial class ModelValidator
         }
         CheckProjects(model, errors);
         CheckCallbacks(model, errors);
-        CheckFixedPorts(model, forRun, randomizePorts, errors);
+        CheckFixedPorts(model, forRun, randomizePorts, adoptedPorts ?? [], errors);
         errors.AddRange(model.Resources.SelectMany(r => r.AnnotationsOf<ValidationAnnotation>()).SelectMany(v => v.Errors(model)));
         CheckDevLoopAnnotations(model, forRun, errors);
         if (forRun)
@@ -93,7 +96,7 @@ internal static partial class ModelValidator
         }
     }
 
-    private static void CheckFixedPorts(DistributedApplicationModel model, bool forRun, bool randomizePorts, List<string> errors)
+    private static void CheckFixedPorts(DistributedApplicationModel model, bool forRun, bool randomizePorts, IReadOnlyCollection<int> adoptedPorts, List<string> errors)
     {
         var fixedPorts = model.Resources
             .SelectMany(r => r.Endpoints().Select(e => (Resource: r, Endpoint: e, Port: EndpointAllocation.FixedPort(r, e, randomizePorts))))
@@ -108,7 +111,7 @@ internal static partial class ModelValidator
         }
         if (forRun)
         {
-            foreach (var (resource, endpoint, port) in fixedPorts.DistinctBy(p => p.Port).Where(p => !PortAllocator.IsFree(p.Port)))
+            foreach (var (resource, endpoint, port) in fixedPorts.DistinctBy(p => p.Port).Where(p => !adoptedPorts.Contains(p.Port) && !PortAllocator.IsFree(p.Port)))
             {
                 errors.Add($"Port {port} of '{resource.Name}' (endpoint '{endpoint.Name}') is already in use by another program. Stop that program, or change the port.");
             }

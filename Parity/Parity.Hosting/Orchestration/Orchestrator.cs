@@ -37,15 +37,33 @@ internal sealed class Orchestrator(
         ? _containerRuntime ??= ContainerRuntime.Choose(options.ContainerRuntime)
         : null;
 
-    public void Validate() => ModelValidator.Validate(model, forRun: true, options.RandomizePorts, ContainerRuntimeChoice);
+    public void Validate() =>
+        ModelValidator.Validate(model, forRun: true, options.RandomizePorts, ContainerRuntimeChoice, [.. Adoptable().SelectMany(r => r.Ports.Values)]);
+
+    /// <summary>The live persistent processes of earlier runs that this model still declares persistent: they keep their ports.</summary>
+    private IReadOnlyList<PersistentRecord> Adoptable() => options.KeepPersistentResources
+        ? [.. PersistentRecord.ReadAll(settings.StateDirectory).Where(r => r.IsAlive && model.Find(r.Resource)?.HasPersistentLifetime() == true)]
+        : [];
+
+    /// <summary>What earlier runs left persistent but this model no longer declares so (or no longer has) is stopped, its own data removed.</summary>
+    private async Task StopNoLongerPersistentAsync()
+    {
+        var records = options.KeepPersistentResources ? PersistentRecord.ReadAll(settings.StateDirectory) : [];
+        foreach (var record in records.Where(r => model.Find(r.Resource)?.HasPersistentLifetime() != true))
+        {
+            Console.Out.WriteLine($"Stopping '{record.Resource}' (pid {record.Process.Pid}), left by an earlier run: it is no longer declared persistent.");
+            await record.StopAsync(settings.StateDirectory, options.StopGracePeriod);
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await lifecycle.BeforeStartAsync(cancellationToken);
+        await StopNoLongerPersistentAsync();
         Validate();
         _started = true;
-        _endpoints = EndpointAllocation.Allocate(model, options.RandomizePorts);
+        _endpoints = EndpointAllocation.Allocate(model, options.RandomizePorts, Adoptable());
         var renderer = _renderer = new LocalExpressionRenderer(_endpoints);
         var run = new RunServices(notifications, logs, options, lifecycle);
         _background.Add(lifecycle.PublishResourceEventsAsync(notifications, _stopping.Token));
@@ -103,7 +121,7 @@ internal sealed class Orchestrator(
         var graph = new DependencyGraph(model);
         foreach (var round in graph.StopOrder(_runners.Values.Select(s => s.Resource)))
         {
-            await Task.WhenAll(round.Select(r => _runners[r.Name].StopAsync()));
+            await Task.WhenAll(round.Select(r => _runners[r.Name].ShutdownAsync()));
         }
         await Task.WhenAll(_background).ContinueWith(_ => { }, TaskScheduler.Default);
         foreach (var proxy in _proxies)

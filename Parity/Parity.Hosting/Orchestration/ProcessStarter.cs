@@ -33,29 +33,60 @@ internal static partial class ProcessStarter
 
     public static Task<Process> StartAsync(ProcessSpec spec, Action<string, bool> onLine)
     {
-        var info = new ProcessStartInfo
-        {
-            FileName = Setpriv ?? spec.FileName,
-            WorkingDirectory = spec.WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        if (Setpriv is not null)
-        {
-            string[] runAs = spec.RunAsUser is { } user ? [$"--reuid={user}", $"--regid={user}", "--init-groups"] : [];
-            string[] ownSession = Setsid is null ? [] : [Setsid];
-            foreach (var arg in (string[])[.. runAs, "--pdeathsig", spec.DeathSignal, "--", .. ownSession, spec.FileName])
-            {
-                info.ArgumentList.Add(arg);
-            }
-        }
-        else if (spec.RunAsUser is not null)
+        string[] wrapper = Setpriv is null ? [] : [Setpriv, .. RunAsArgs(spec), "--pdeathsig", spec.DeathSignal, "--", .. OwnSession];
+        if (Setpriv is null && spec.RunAsUser is not null)
         {
             throw new DistributedApplicationException($"'{spec.FileName}' must run as '{spec.RunAsUser}', which needs setpriv (apt-get install util-linux).");
         }
-        foreach (var arg in spec.Args)
+        var info = StartInfo(spec, wrapper, redirectOutput: true);
+        return Start(info).ContinueWith(t =>
+        {
+            var process = t.Result;
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, false); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, true); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            WriteInput(process, spec);
+            return process;
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Starts a process that outlives the AppHost: in a session of its own, with no parent-death signal, its console
+    /// output appended to <paramref name="consoleLog"/> (a pipe would break when the AppHost ends). The file is opened
+    /// before privileges are dropped, so a server that runs as another user needs no access to the state folder.
+    /// </summary>
+    public static async Task<Process> StartPersistentAsync(ProcessSpec spec, string consoleLog)
+    {
+        if (Setsid is null)
+        {
+            throw new DistributedApplicationException($"'{spec.FileName}' is declared persistent, which needs setsid and setpriv (apt-get install util-linux).");
+        }
+        string[] runAs = spec.RunAsUser is null ? [] : [Setpriv!, .. RunAsArgs(spec), "--"];
+        string[] wrapper = [Setsid, "sh", "-c", "log=$1; shift; exec \"$@\" >>\"$log\" 2>&1", "sh", consoleLog, .. runAs];
+        var process = await Start(StartInfo(spec, wrapper, redirectOutput: false));
+        WriteInput(process, spec);
+        return process;
+    }
+
+    private static string[] OwnSession => Setsid is null ? [] : [Setsid];
+
+    private static string[] RunAsArgs(ProcessSpec spec) =>
+        spec.RunAsUser is { } user ? [$"--reuid={user}", $"--regid={user}", "--init-groups"] : [];
+
+    /// <summary>The spec's program and arguments behind <paramref name="wrapper"/>, with the spec's environment and none of the AppHost's own settings.</summary>
+    private static ProcessStartInfo StartInfo(ProcessSpec spec, string[] wrapper, bool redirectOutput)
+    {
+        var info = new ProcessStartInfo
+        {
+            FileName = wrapper.Length > 0 ? wrapper[0] : spec.FileName,
+            WorkingDirectory = spec.WorkingDirectory,
+            RedirectStandardOutput = redirectOutput,
+            RedirectStandardError = redirectOutput,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])[.. wrapper.Skip(1), .. wrapper.Length > 0 ? [spec.FileName] : Array.Empty<string>(), .. spec.Args])
         {
             info.ArgumentList.Add(arg);
         }
@@ -67,23 +98,23 @@ internal static partial class ProcessStarter
         {
             info.Environment[key] = value;
         }
+        return info;
+    }
 
+    private static Task<Process> Start(ProcessStartInfo info)
+    {
         var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
         Requests.Add((info, started));
-        return started.Task.ContinueWith(t =>
+        return started.Task;
+    }
+
+    private static void WriteInput(Process process, ProcessSpec spec)
+    {
+        if (spec.StandardInput is not null)
         {
-            var process = t.Result;
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, false); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, true); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (spec.StandardInput is not null)
-            {
-                process.StandardInput.Write(spec.StandardInput);
-            }
-            process.StandardInput.Close();
-            return process;
-        }, TaskScheduler.Default);
+            process.StandardInput.Write(spec.StandardInput);
+        }
+        process.StandardInput.Close();
     }
 
     /// <summary>Runs a short command (a container runtime's <c>stop</c> or <c>rm</c>) to its end; killed if it outlasts <paramref name="timeout"/>.</summary>

@@ -43,6 +43,8 @@ internal sealed class ReplicaSet(IResource resource, IReadOnlyList<ResourceUrlSn
 
     public Task StopAsync() => Task.WhenAll(Supervisors.Select(s => s.StopAsync()));
 
+    public Task ShutdownAsync() => StopAsync();
+
     public Task RestartAsync() => Task.WhenAll(Supervisors.Select(s => s.RestartAsync()));
 
     /// <summary>The least advanced replica speaks for the resource until all are ready.</summary>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Orchestration;
@@ -64,31 +67,80 @@ internal sealed class ResourceRunnerFactory(
 
     private ResourceSupervisor CreateSupervisor(IResource resource, int? replica, Lazy<NativeLaunchContext> launchContext, Action<ResourceSnapshot> publish)
     {
-        var instanceId = $"{resource.Name}-{Guid.NewGuid().ToString("N")[..8]}";
+        var persistent = IsPersistent(resource);
+        // A persistent process keeps its instance id: it is part of its configuration, which decides whether it is adopted.
+        var instanceId = persistent ? resource.Name : $"{resource.Name}-{Guid.NewGuid().ToString("N")[..8]}";
         var launcher = resource.AnnotationsOf<INativeLauncher>().LastOrDefault();
         var replicaRenderer = renderer.ForReplica(resource, replica);
 
-        async Task<(ProcessSpec, IReadOnlyList<EnvironmentVariableSnapshot>)> CreateSpec()
+        Task<PreparedLaunch> Prepare()
         {
             var launch = LaunchDescription.Of(resource, model, new EnvironmentContext(EnvironmentTarget.Local, instanceId, _otlp));
             var env = launch.Environment.ToDictionary(e => e.Key, e => e.Value.Render(replicaRenderer));
-            var args = launch.Args.Select(a => a.Render(replicaRenderer));
-            var spec = resource switch
+            List<string> args = [.. launch.Args.Select(a => a.Render(replicaRenderer))];
+            async Task<(ProcessSpec, IReadOnlyList<EnvironmentVariableSnapshot>)> CreateSpecAsync()
             {
-                _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value.WithEnvironment(env), stopping),
-                ProjectResource project => new ProcessSpec(
-                    "dotnet", [await ProjectOutputResolver.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
-                ContainerResource container => await ContainerSpecAsync(container, replica, env, args),
-                ExecutableResource executable => new ProcessSpec(
-                    ExecutableLocator.Find(executable.Command, executable.WorkingDirectory) ?? executable.Command, [.. args], executable.WorkingDirectory, env),
-                _ => throw new InvalidOperationException($"'{resource.Name}' is not a process."),
-            };
-            return (spec, Shown(launch, spec));
+                var spec = resource switch
+                {
+                    _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value.WithEnvironment(env), stopping),
+                    ProjectResource project => new ProcessSpec(
+                        "dotnet", [await ProjectOutputResolver.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
+                    ContainerResource container => await ContainerSpecAsync(container, replica, env, args),
+                    ExecutableResource executable => new ProcessSpec(
+                        ExecutableLocator.Find(executable.Command, executable.WorkingDirectory) ?? executable.Command, [.. args], executable.WorkingDirectory, env),
+                    _ => throw new InvalidOperationException($"'{resource.Name}' is not a process."),
+                };
+                return (spec, Shown(launch, spec.Environment));
+            }
+            return Task.FromResult(new PreparedLaunch(ConfigurationHash(resource, launcher, env, args), Shown(launch, env), CreateSpecAsync));
         }
 
+        IProcessLaunch launch = persistent
+            ? new PersistentLaunch(resource, Prepare, resource.Endpoints().ToDictionary(e => e.Name, e => endpoints.PortOf(resource.Name, e.Name)),
+                () => launcher is not null && !resource.AnnotationsOf<VolumeAnnotation>().Any() ? launchContext.Value.DataDirectory : null,
+                stateDirectory, run.Options.StopGracePeriod)
+            : new SessionLaunch(resource, Prepare);
         return new ResourceSupervisor(
-            resource, CreateSpec, RestartPolicyOf(resource), UrlsOf(resource), [.. endpoints.UrlsOf(resource, replica)],
+            resource, launch, RestartPolicyOf(resource), UrlsOf(resource), [.. endpoints.UrlsOf(resource, replica)],
             HealthProbe(resource, replica, launcher, launchContext), run, publish, replica);
+    }
+
+    /// <summary>Whether the resource outlives this run: declared persistent, and allowed by the options.</summary>
+    private bool IsPersistent(IResource resource) => run.Options.KeepPersistentResources && resource.HasPersistentLifetime();
+
+    /// <summary>
+    /// What a persistent process was started with, as one hash: its kind and program, its arguments, environment and
+    /// ports as rendered for this machine, its data volume. Equal hashes mean the running process can be adopted.
+    /// </summary>
+    private string ConfigurationHash(IResource resource, INativeLauncher? launcher, IReadOnlyDictionary<string, string> env, IReadOnlyList<string> args)
+    {
+        var text = new StringBuilder()
+            .AppendLine(resource.GetType().FullName)
+            .AppendLine(launcher?.GetType().FullName)
+            .AppendLine(resource switch
+            {
+                ContainerResource container when launcher is null && containerRuntime is not null => string.Join(' ',
+                    ContainerCommandLine.For(container, containerRuntime, container.Name, env, args, stateDirectory, run.Options.StopGracePeriod).Args),
+                ExecutableResource executable => $"{executable.Command} in {executable.WorkingDirectory}",
+                _ => "",
+            });
+        foreach (var arg in args)
+        {
+            text.Append("arg ").AppendLine(arg);
+        }
+        foreach (var (key, value) in env.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            text.Append("env ").Append(key).Append('=').AppendLine(value);
+        }
+        foreach (var endpoint in resource.Endpoints())
+        {
+            text.Append("port ").Append(endpoint.Name).Append('=').AppendLine(endpoints.PortOf(resource.Name, endpoint.Name).ToString(CultureInfo.InvariantCulture));
+        }
+        foreach (var volume in resource.AnnotationsOf<VolumeAnnotation>())
+        {
+            text.Append("volume ").AppendLine(volume.ToString());
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>A container without a native launcher: docker or podman runs it, under a name a killed run may have left taken.</summary>
@@ -106,7 +158,7 @@ internal sealed class ResourceRunnerFactory(
     private NativeLaunchContext CreateLaunchContext(IResource resource)
     {
         var runAsUser = Environment.UserName == "root" && resource.TryGetLastAnnotation<RunAsUserAnnotation>(out var runAs) ? runAs.User : null;
-        var (dataPath, persistent) = data.Prepare(resource, runAsUser);
+        var (dataPath, persistent) = data.Prepare(resource, runAsUser, IsPersistent(resource));
         if (persistent)
         {
             DataDirectories.CheckCredentials(resource, dataPath, renderer);
@@ -137,8 +189,8 @@ internal sealed class ResourceRunnerFactory(
     /// The environment the process got, as the dashboard shows it: masked by where each value comes from, never by its
     /// name. A launcher's own additions (paths, ports of its companions) carry no secret: secrets come from the model.
     /// </summary>
-    private static IReadOnlyList<EnvironmentVariableSnapshot> Shown(LaunchDescription launch, ProcessSpec spec) =>
-        [.. spec.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+    private static IReadOnlyList<EnvironmentVariableSnapshot> Shown(LaunchDescription launch, IReadOnlyDictionary<string, string> environment) =>
+        [.. environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
             launch.Environment.GetValueOrDefault(e.Key)?.IsSecret == true
                 ? new EnvironmentVariableSnapshot(e.Key, null, IsSecret: true)
                 : new EnvironmentVariableSnapshot(e.Key, e.Value, IsSecret: false))];

@@ -12,6 +12,8 @@ namespace Parity.Hosting.Orchestration;
 /// <param name="WaitsForExplicitStart">
 /// Not started because it starts only when asked (WithExplicitStart), or because what it waits for does.
 /// </param>
+/// <param name="IsPersistent">Declared persistent: it outlives the AppHost, and the next run adopts it.</param>
+/// <param name="Adopted">Its process was left running by an earlier run and adopted by this one, not started.</param>
 public sealed record ResourceSnapshot(
     string Name,
     string Kind,
@@ -26,8 +28,13 @@ public sealed record ResourceSnapshot(
     IReadOnlyList<EnvironmentVariableSnapshot>? Environment = null,
     string? Description = null,
     string? Parent = null,
-    bool WaitsForExplicitStart = false)
+    bool WaitsForExplicitStart = false,
+    bool IsPersistent = false,
+    bool Adopted = false)
 {
+    /// <summary>Aspire's name for how long it lives: Persistent, or Session (it dies with the AppHost).</summary>
+    public string Lifetime => IsPersistent ? "Persistent" : "Session";
+
     /// <summary>The addresses of <see cref="UrlDetails"/>, in the same order: an endpoint's base URL unless the AppHost changed it.</summary>
     public IReadOnlyList<string>? Urls => UrlDetails?.Select(u => u.Url).ToList();
 

@@ -6,11 +6,12 @@ namespace Parity.Hosting.Orchestration;
 /// <summary>
 /// Runs one resource's process: starts it once what it waits for is ready, probes its health, restarts it after a
 /// crash (unless it is run-once), and carries out the stop / start / restart commands. One runs per replica;
-/// <paramref name="publish"/> says where its state goes (the resource's snapshot, or its replica set).
+/// <paramref name="publish"/> says where its state goes (the resource's snapshot, or its replica set). At the end of
+/// the run a persistent process is let go, not stopped.
 /// </summary>
 internal sealed class ResourceSupervisor(
     IResource resource,
-    Func<Task<(ProcessSpec Spec, IReadOnlyList<EnvironmentVariableSnapshot> Environment)>> createSpec,
+    IProcessLaunch launch,
     RestartPolicy restartPolicy,
     IReadOnlyList<ResourceUrlSnapshot> urls,
     IReadOnlyList<string> replicaUrls,
@@ -24,9 +25,10 @@ internal sealed class ResourceSupervisor(
 
     private readonly SemaphoreSlim _commands = new(1, 1);
     private readonly object _sync = new();
-    private Process? _process;
-    private ProcessSpec? _spec;
-    private List<Process> _companions = [];
+    private IRunningProcess? _process;
+    private LaunchedProcess? _launched;
+    private List<IRunningProcess> _companions = [];
+    private readonly CancellationTokenSource _released = new();
     private Task _exited = Task.CompletedTask;
     private CancellationTokenSource _life = new();
     private bool _stopRequested;
@@ -35,7 +37,7 @@ internal sealed class ResourceSupervisor(
     private DateTimeOffset? _startedAt;
     private ResourceSnapshot _snapshot = new(
         resource.Name, KindOf(resource), ResourceState.NotStarted, healthProbe is not null, UrlDetails: urls, Parent: resource.DisplayParent()?.Name,
-        WaitsForExplicitStart: resource.StartsExplicitly());
+        WaitsForExplicitStart: resource.StartsExplicitly(), IsPersistent: launch.IsPersistent);
 
     // Completed by the first start command when the resource starts only when asked (WithExplicitStart).
     private readonly TaskCompletionSource _explicitStart = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -129,13 +131,40 @@ internal sealed class ResourceSupervisor(
             await _life.CancelAsync();
             if (_process is { } process)
             {
-                await TerminateAsync(process, _spec!.StopSignal, _spec.StopCommand);
+                await TerminateAsync(process, _launched!.StopSignal, _launched.StopCommand);
+                await launch.ForgetAsync();
             }
             await _exited;
             if (_snapshot.IsRunning || _snapshot.State is ResourceState.NotStarted or ResourceState.Waiting)
             {
                 Publish(ResourceState.Exited);
             }
+        }
+        finally
+        {
+            _commands.Release();
+        }
+    }
+
+    /// <summary>The end of the run: a persistent process runs on for the next run to adopt; any other is stopped.</summary>
+    public async Task ShutdownAsync()
+    {
+        if (!launch.IsPersistent || _process is not { HasExited: false } process)
+        {
+            await StopAsync();
+            return;
+        }
+        await _commands.WaitAsync();
+        try
+        {
+            _stopRequested = true;
+            await _life.CancelAsync();
+            await _released.CancelAsync();
+            foreach (var persistent in _companions.Prepend(process).OfType<PersistentProcess>())
+            {
+                persistent.Detach();
+            }
+            await _exited;
         }
         finally
         {
@@ -152,39 +181,28 @@ internal sealed class ResourceSupervisor(
     private async Task LaunchAsync()
     {
         Publish(ResourceState.Starting);
-        Process process;
-        ProcessSpec spec;
+        LaunchedProcess launched;
         try
         {
-            (spec, var environment) = await createSpec();
-            await LocalSetup.RunAsync(Resource, (line, isError) => WriteLine(line, isError));
-            lock (_sync)
-            {
-                _snapshot = _snapshot with { Environment = environment };
-            }
-            var companions = new List<Process>();
-            foreach (var companion in spec.Companions)
-            {
-                companions.Add(await ProcessStarter.StartAsync(companion, (line, isError) => WriteLine(line, isError)));
-            }
-            _companions = companions;
-            process = await ProcessStarter.StartAsync(spec, (line, isError) => WriteLine(line, isError));
+            launched = await launch.LaunchAsync(WriteLine);
         }
         catch (Exception e) when (e is DistributedApplicationException or System.ComponentModel.Win32Exception or IOException)
         {
-            await StopCompanionsAsync();
             Publish(ResourceState.FailedToStart, message: e.Message);
             Log($"failed to start: {e.Message}", isError: true);
             return;
         }
 
+        var process = launched.Process;
         var life = new CancellationTokenSource();
         lock (_sync)
         {
             _process = process;
-            _spec = spec;
+            _launched = launched;
+            _companions = [.. launched.Companions];
             _life = life;
             _startedAt = DateTimeOffset.UtcNow;
+            _snapshot = _snapshot with { Environment = launched.Environment, Adopted = launched.Adopted };
         }
         Publish(ResourceState.Running);
         _exited = WatchExitAsync(process, life);
@@ -195,13 +213,13 @@ internal sealed class ResourceSupervisor(
     }
 
     /// <summary>The graceful signal, then SIGKILL once the grace period is over; companions go after the main process.</summary>
-    private async Task TerminateAsync(Process process, int signal, ProcessSpec? stopCommand = null)
+    private async Task TerminateAsync(IRunningProcess process, int signal, ProcessSpec? stopCommand = null)
     {
         if (!process.HasExited)
         {
             if (stopCommand is null)
             {
-                ProcessStarter.Terminate(process, signal);
+                process.Terminate(signal);
             }
             else
             {
@@ -211,13 +229,13 @@ internal sealed class ResourceSupervisor(
             using var grace = new CancellationTokenSource(run.Options.StopGracePeriod);
             try
             {
-                await ProcessStarter.WaitForExitAsync(process, grace.Token);
+                await process.WaitForExitAsync(grace.Token);
             }
             catch (OperationCanceledException)
             {
                 Log($"did not stop within {run.Options.StopGracePeriod.TotalSeconds:0}s; killing it", isError: true);
-                ProcessStarter.KillAll(process);
-                await ProcessStarter.WaitForExitAsync(process);
+                process.KillAll();
+                await process.WaitForExitAsync();
             }
         }
         await StopCompanionsAsync();
@@ -237,9 +255,16 @@ internal sealed class ResourceSupervisor(
 
     private void WriteLine(string line, bool isError) => run.Logs.Write(new LogLine(Resource.Name, replica, DateTimeOffset.UtcNow, line, isError));
 
-    private async Task WatchExitAsync(Process process, CancellationTokenSource life)
+    private async Task WatchExitAsync(IRunningProcess process, CancellationTokenSource life)
     {
-        await ProcessStarter.WaitForExitAsync(process);
+        try
+        {
+            await process.WaitForExitAsync(_released.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the run ended and let the persistent process go
+        }
         await life.CancelAsync();
         if (!_stopRequested)
         {
@@ -258,8 +283,9 @@ internal sealed class ResourceSupervisor(
             _consecutiveCrashes = 0;
         }
         var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, _consecutiveCrashes++)));
-        Publish(ResourceState.Exited, exitCode, $"crashed with exit code {exitCode}; restarting in {backoff.TotalSeconds:0}s");
-        Log($"exited with code {exitCode}; restarting in {backoff.TotalSeconds:0}s", isError: true);
+        var how = exitCode is { } code ? $"exited with code {code}" : "ended"; // an adopted process's exit code is not ours to read
+        Publish(ResourceState.Exited, exitCode, $"{how}; restarting in {backoff.TotalSeconds:0}s");
+        Log($"{how}; restarting in {backoff.TotalSeconds:0}s", isError: true);
         _ = RestartAfterAsync(backoff, life);
     }
 

@@ -6,7 +6,7 @@ namespace Parity.Hosting.Orchestration;
 /// <summary>
 /// Keeps <c>.parity/run.json</c> current while the AppHost runs (scripts and tests read it) and removes it on a clean
 /// stop. Its shape is a contract: appHostPid, startedAt, dashboard, resourceService, resources[name, kind, state, ready, restarts,
-/// waitsForExplicitStart, parent, urls[url, displayText, endpoint, displayOrder, displayLocation], replicas]. It holds the resource service's key, so only its owner may read it.
+/// waitsForExplicitStart, parent, lifetime, adopted, urls[url, displayText, endpoint, displayOrder, displayLocation], replicas]. It holds the resource service's key, so only its owner may read it.
 /// </summary>
 internal sealed class RunStateFile(
     string path, ResourceNotificationService notifications, IEnumerable<string> resourceNames, DashboardLink? dashboard, ResourceServiceLink? resourceService)
@@ -45,6 +45,21 @@ internal sealed class RunStateFile(
 
     public void Remove() => File.Delete(path);
 
+    /// <summary>The pid of the AppHost that keeps <paramref name="runFile"/> written, while it runs; null when none does.</summary>
+    public static int? LiveAppHostPid(string runFile)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(runFile));
+            var pid = document.RootElement.GetProperty("appHostPid").GetInt32();
+            return PersistentProcessId.Of(pid).IsAlive ? pid : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private void Write()
     {
         var resources = notifications.Current.Where(s => _names.Contains(s.Name)).OrderBy(s => s.Name).Select(s => new
@@ -57,6 +72,8 @@ internal sealed class RunStateFile(
             s.Restarts,
             s.WaitsForExplicitStart,
             s.Parent,
+            s.Lifetime,
+            s.Adopted,
             Urls = (s.UrlDetails ?? []).Select(u => new { u.Url, u.DisplayText, u.Endpoint, u.DisplayOrder, u.DisplayLocation }),
             Replicas = (s.Replicas ?? []).Select(r => new { r.Pid, r.State, r.Urls }),
         });

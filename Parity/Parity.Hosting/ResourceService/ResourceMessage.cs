@@ -21,7 +21,9 @@ internal sealed record ResourceMessage(
     IReadOnlyList<CommandMessage> Commands,
     string? Parent,
     bool WaitsForExplicitStart,
-    string? IconName)
+    string? IconName,
+    string Lifetime,
+    bool Adopted)
 {
     /// <param name="commands">What the resource offers now (<see cref="ResourceCommandService.CommandsOf"/>).</param>
     /// <param name="iconName">The icon the AppHost gave it (WithIconName), if any.</param>
@@ -40,7 +42,9 @@ internal sealed record ResourceMessage(
         [.. commands.Select(c => new CommandMessage(WireName(c.Name), c.DisplayName, c.Description, c.State.ToString(), c.ConfirmationMessage, c.IconName, c.IsHighlighted))],
         snapshot.Parent,
         snapshot.WaitsForExplicitStart,
-        iconName);
+        iconName,
+        snapshot.Lifetime,
+        snapshot.Adopted);
 
     /// <summary>The built-in commands go by their short names on the wire, as the CLI types them.</summary>
     public static string WireName(string command) => command switch

@@ -22,6 +22,7 @@ internal sealed class AppHostCommandLine
     private readonly Option<string?> _manifestPath = new("--output-path") { Description = "Aspire's form: only aspire-manifest.json, written to this file" };
     private readonly AppHostVerb _publish;
     private readonly AppHostVerb _doctor;
+    private readonly Option<bool> _persistent = new("--persistent") { Description = "The persistent resources earlier runs left running", Required = true };
     private readonly RootCommand _root;
 
     public AppHostCommandLine(IReadOnlyList<string> args, IReadOnlyList<IAppHostExtension> extensions)
@@ -47,6 +48,8 @@ internal sealed class AppHostCommandLine
             _manifestPath,
             _publish,
             _doctor,
+            new AppHostVerb("stop", "Stops the persistent resources earlier runs left running (--persistent) and removes their own data",
+                context => StopPersistentCommand.Run(context.StateDirectory)) { _persistent },
         };
         foreach (var verb in extensions.SelectMany(e => e.Verbs))
         {
@@ -98,11 +101,14 @@ internal sealed class AppHostCommandLine
     /// <summary>Prints the help the arguments ask for (the verbs and options of the command they name).</summary>
     public void PrintHelp(TextWriter output) => ParseResult.Invoke(new InvocationConfiguration { Output = output });
 
-    /// <summary>Runs <see cref="Verb"/>. Every verb but doctor needs a valid model; doctor's list is worth having while the model has other errors.</summary>
+    /// <summary>
+    /// Runs <see cref="Verb"/>. Every verb but doctor and stop needs a valid model; doctor's list is worth having while the model
+    /// has other errors, and what runs must be stoppable whatever the model says now.
+    /// </summary>
     public int RunVerb(AppHostVerbContext context)
     {
         var verb = Verb ?? throw new InvalidOperationException("The arguments name no verb: they run the app.");
-        if (verb != _doctor)
+        if (verb != _doctor && verb.Name != "stop")
         {
             ModelValidator.Validate(context.Model, forRun: false);
         }

@@ -12,10 +12,13 @@ public sealed class RunningAppHost : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
 
-    private RunningAppHost(Process process, string stateDirectory)
+    private readonly string _appHostDll;
+
+    private RunningAppHost(Process process, string stateDirectory, string appHostDll)
     {
         Process = process;
         StateDirectory = stateDirectory;
+        _appHostDll = appHostDll;
     }
 
     public Process Process { get; }
@@ -50,7 +53,7 @@ public sealed class RunningAppHost : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
         info.Environment["NO_COLOR"] = "1";
-        var host = new RunningAppHost(Process.Start(info)!, state);
+        var host = new RunningAppHost(Process.Start(info)!, state, appHostDll);
         host.Process.OutputDataReceived += (_, e) => host.Append(e.Data);
         host.Process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         host.Process.BeginOutputReadLine();
@@ -86,13 +89,41 @@ public sealed class RunningAppHost : IAsyncDisposable
             .Select(r => r.GetProperty("pid").GetInt32())]
         : [];
 
+    /// <summary>The processes of the resources declared persistent and their companions, from their records.</summary>
+    public IReadOnlyList<int> PersistentPids()
+    {
+        var folder = Path.Combine(StateDirectory, "persistent");
+        var records = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [];
+        return [.. records.Select(path => JsonDocument.Parse(File.ReadAllText(path)).RootElement)
+            .SelectMany(r => r.GetProperty("companions").EnumerateArray().Append(r.GetProperty("process")))
+            .Select(p => p.GetProperty("pid").GetInt32())];
+    }
+
     public static int PidOf(JsonElement resource) => resource.GetProperty("replicas")[0].GetProperty("pid").GetInt32();
 
     public static string UrlOf(JsonElement resource) => resource.GetProperty("urls")[0].GetProperty("url").GetString()!;
 
     public void Signal(string signal) => Process.Start("kill", [$"-{signal}", Process.Id.ToString()])!.WaitForExit();
 
-    /// <summary>Kills the AppHost if it still runs, waits for everything it started to go, and deletes its state.</summary>
+    /// <summary>Runs the AppHost's <c>stop --persistent</c> verb on this state folder; its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> StopPersistentAsync()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[_appHostDll, "stop", "--persistent", $"--Parity:StateDirectory={StateDirectory}"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var verb = Process.Start(info)!;
+        var output = verb.StandardOutput.ReadToEndAsync();
+        var errors = verb.StandardError.ReadToEndAsync();
+        await verb.WaitForExitAsync();
+        return (verb.ExitCode, await output + await errors);
+    }
+
+    /// <summary>
+    /// Kills the AppHost if it still runs, waits for everything it started to go, stops what it left persistent, and
+    /// deletes its state.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         var descendants = Process.HasExited ? [] : ProcessProbe.DescendantsOf(Process.Id);
@@ -103,6 +134,11 @@ public sealed class RunningAppHost : IAsyncDisposable
         }
         Process.Dispose();
         await ProcessProbe.WaitUntilGoneAsync(descendants, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var persistent = Path.Combine(StateDirectory, "persistent");
+        if (Directory.Exists(persistent) && Directory.EnumerateFiles(persistent, "*.json").Any())
+        {
+            await StopPersistentAsync();
+        }
         Directory.Delete(StateDirectory, recursive: true);
     }
 

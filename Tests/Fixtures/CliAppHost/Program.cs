@@ -1,4 +1,5 @@
 using Parity.Hosting;
+using Parity.Hosting.ApplicationModel;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddProject<Projects.TestService>("api")
     .WithEnvironment("API_TOKEN", token)
     .WithEnvironment("GREETING", "hello from the cli fixture");
 builder.AddExecutable("sleeper", "sleep", ".", "300");
+builder.AddExecutable("keeper", "sleep", ".", "301").WithLifetime(ContainerLifetime.Persistent);
 
 if (builder.Configuration["Parameters:fail"] == "true")
 {

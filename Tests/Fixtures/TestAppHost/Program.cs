@@ -1,4 +1,5 @@
 using Parity.Hosting;
+using Parity.Hosting.ApplicationModel;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -9,6 +10,11 @@ builder.AddRedis("cache");
 builder.AddPostgres("pg").AddDatabase("db");
 builder.AddRabbitMQ("bus");
 builder.AddMinioContainer("storage");
+
+if (builder.Configuration["Parameters:persistent"] == "true")
+{
+    builder.AddExecutable("keeper", "sleep", ".", "301").WithLifetime(ContainerLifetime.Persistent);
+}
 
 if (builder.Configuration["Parameters:fail"] == "true")
 {

@@ -27,15 +27,15 @@ public sealed class PostgresIntegrationTests
 
         await using (var database = NpgsqlDataSource.Create(connectionString))
         {
-            Assert.Equal("orders", await ScalarAsync(database, "SELECT current_database()"));
-            await ExecuteAsync(database, "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL)");
-            await ExecuteAsync(database, "INSERT INTO items VALUES (1, 'apple'), (2, 'pear'), (3, 'plum')");
-            Assert.Equal("apple,pear,plum", await ScalarAsync(database, "SELECT string_agg(name, ',' ORDER BY id) FROM items"));
+            Assert.Equal("orders", await Sql.ScalarAsync(database, "SELECT current_database()"));
+            await Sql.ExecuteAsync(database, "CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL)");
+            await Sql.ExecuteAsync(database, "INSERT INTO items VALUES (1, 'apple'), (2, 'pear'), (3, 'plum')");
+            Assert.Equal("apple,pear,plum", await Sql.ScalarAsync(database, "SELECT string_agg(name, ',' ORDER BY id) FROM items"));
         }
 
         var wrongPassword = serverConnectionString[..(serverConnectionString.LastIndexOf('=') + 1)] + "wrong;Database=orders";
         await using var refused = NpgsqlDataSource.Create(wrongPassword);
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(refused, "SELECT 1"));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => Sql.ScalarAsync(refused, "SELECT 1"));
         Assert.Equal(PostgresErrorCodes.InvalidPassword, error.SqlState);
     }
 
@@ -47,21 +47,21 @@ public sealed class PostgresIntegrationTests
         {
             await using (var first = await StartAsync(state, withDataVolume: true))
             {
-                await using var database = await DatabaseOfAsync(first);
-                await ExecuteAsync(database, "CREATE TABLE notes (text text); INSERT INTO notes VALUES ('kept')");
+                await using var database = await Sql.DatabaseOfAsync(first);
+                await Sql.ExecuteAsync(database, "CREATE TABLE notes (text text); INSERT INTO notes VALUES ('kept')");
             }
             Assert.True(File.Exists(Path.Combine(state, "volumes", "pg-data", "pgdata", "PG_VERSION")));
 
             await using (var second = await StartAsync(state, withDataVolume: true))
             {
-                await using var database = await DatabaseOfAsync(second);
-                Assert.Equal("kept", await ScalarAsync(database, "SELECT text FROM notes"));
+                await using var database = await Sql.DatabaseOfAsync(second);
+                Assert.Equal("kept", await Sql.ScalarAsync(database, "SELECT text FROM notes"));
             }
 
             await using (var withoutVolume = await StartAsync(state, withDataVolume: false))
             {
-                await using var database = await DatabaseOfAsync(withoutVolume);
-                var error = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(database, "SELECT text FROM notes"));
+                await using var database = await Sql.DatabaseOfAsync(withoutVolume);
+                var error = await Assert.ThrowsAsync<PostgresException>(() => Sql.ScalarAsync(database, "SELECT text FROM notes"));
                 Assert.Equal(PostgresErrorCodes.UndefinedTable, error.SqlState);
             }
         }
@@ -147,20 +147,5 @@ public sealed class PostgresIntegrationTests
         var state = Directory.CreateTempSubdirectory("parity-test-").FullName;
         File.SetUnixFileMode(state, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);
         return state;
-    }
-
-    private static async Task<NpgsqlDataSource> DatabaseOfAsync(DistributedApplication app) =>
-        NpgsqlDataSource.Create(await app.GetConnectionStringAsync("db", TestContext.Current.CancellationToken) ?? "");
-
-    private static async Task ExecuteAsync(NpgsqlDataSource database, string sql)
-    {
-        await using var command = database.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlDataSource database, string sql)
-    {
-        await using var command = database.CreateCommand(sql);
-        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 }
