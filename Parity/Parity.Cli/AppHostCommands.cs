@@ -7,19 +7,31 @@ internal static class AppHostCommands
 {
     public static Command Run()
     {
+        var watch = WatchOption();
         var command = new Command("run", "Runs the AppHost in this terminal (dotnet run); arguments after -- go to the AppHost")
         {
-            TreatUnmatchedTokensAsErrors = false,
+            watch,
         };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(ParityCommandLine.Handled(async (parseResult, _) =>
         {
             var project = ParityCommandLine.AppHostOf(parseResult);
             DetachedAppHost.RefuseWhenRunning(project);
             return await ChildProcess.RunAttachedAsync(DotnetCommands.Dotnet,
-                DotnetCommands.Run(project, [.. project.StateArguments, .. ParityCommandLine.ForwardedTokens(parseResult)]));
+                DotnetCommands.Run(project, [.. project.StateArguments, .. AppHostArguments(parseResult, watch)]));
         }));
         return command;
     }
+
+    /// <summary>The AppHost's own <c>--watch</c>, offered by the commands that run it.</summary>
+    private static Option<bool> WatchOption() => new("--watch")
+    {
+        Description = "Rebuild a project when its sources change and swap its processes in, with no downtime",
+    };
+
+    /// <summary>What the AppHost gets: <c>--watch</c> when asked for, then every argument the CLI did not claim.</summary>
+    private static IReadOnlyList<string> AppHostArguments(ParseResult parseResult, Option<bool> watch) =>
+        [.. parseResult.GetValue(watch) ? ["--watch"] : Array.Empty<string>(), .. ParityCommandLine.ForwardedTokens(parseResult)];
 
     public static Command Start()
     {
@@ -28,13 +40,15 @@ internal static class AppHostCommands
             Description = "Seconds to wait for every resource to be up",
             DefaultValueFactory = _ => 300,
         };
+        var watch = WatchOption();
         var command = new Command("start", "Builds and starts the AppHost in the background, and waits until every resource is up")
         {
             timeout,
+            watch,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(ParityCommandLine.Handled((parseResult, token) => DetachedAppHost.StartAsync(
-            ParityCommandLine.AppHostOf(parseResult), ParityCommandLine.ForwardedTokens(parseResult),
+            ParityCommandLine.AppHostOf(parseResult), AppHostArguments(parseResult, watch),
             TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token)));
         return command;
     }

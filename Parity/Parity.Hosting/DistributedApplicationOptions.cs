@@ -23,6 +23,12 @@ public sealed class DistributedApplicationOptions
     public string? ContainerRuntime { get; set; }
 
     /// <summary>
+    /// Watch mode (<c>--watch</c>, or <c>Parity:Watch</c>): a change to a project's sources rebuilds that project and
+    /// swaps its processes one at a time, with no downtime; nothing else restarts.
+    /// </summary>
+    public bool Watch { get; set; }
+
+    /// <summary>
     /// Whether resources declared persistent outlive the run (the default), or live for the session like the others:
     /// the testing builder turns it off, as a test's state folder is temporary and nothing could adopt them.
     /// </summary>

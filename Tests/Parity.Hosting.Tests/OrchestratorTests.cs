@@ -61,7 +61,8 @@ public sealed class OrchestratorTests
         var healthy = await app.WaitForHealthyAsync("api");
         var firstPid = app.PidOf("api");
 
-        await TestApp.CrashAsync(healthy.Urls![0]);
+        // At the process itself: through the endpoint's proxy, a client's retry of the request would wait for the restarted one.
+        await TestApp.CrashAsync(healthy.Replicas![0].Urls[0]);
 
         var crashed = await app.WaitForAsync("api", s => s.State == ResourceState.Exited);
         Assert.Equal(3, crashed.ExitCode);

@@ -41,6 +41,27 @@ internal static class TestApp
     public static Task PostAsync(string url) =>
         SendAsync(async http => (await http.PostAsync(url, null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode());
 
+    /// <summary>GETs one after another, on kept-alive connections, until stopped: the distinct answers, and every failure.</summary>
+    public static async Task<(HashSet<string> Served, List<string> Failures)> RequestLoopAsync(string url, CancellationToken stop)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var served = new HashSet<string>();
+        var failures = new List<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                served.Add(await http.GetStringAsync(url, CancellationToken.None));
+            }
+            catch (HttpRequestException e)
+            {
+                failures.Add($"{clock.Elapsed.TotalSeconds:0.00}s: {e.Message}");
+            }
+        }
+        return (served, failures);
+    }
+
     /// <summary>Makes the test service exit with code 3; the connection dies with it, so no response is expected.</summary>
     public static async Task CrashAsync(string baseUrl)
     {

@@ -20,7 +20,7 @@ internal sealed class EndpointAllocation
                 var key = Key(resource.Name, endpoint.Name);
                 allocation._ports[key] = FixedPort(resource, endpoint, randomizePorts)
                     ?? (kept.TryGetValue(key, out var port) ? port : PortAllocator.Allocate());
-                if (resource.ReplicaCount() > 1)
+                if (RunsBehindProxy(resource))
                 {
                     // Each replica listens on its own port; the endpoint's port is the proxy in front of them.
                     allocation._replicaPorts[key] = [.. Enumerable.Range(0, resource.ReplicaCount()).Select(_ => PortAllocator.Allocate())];
@@ -55,12 +55,26 @@ internal sealed class EndpointAllocation
             ? port
             : throw new DistributedApplicationException($"Resource '{resource}' has no endpoint named '{endpoint}'.");
 
-    /// <summary>The port one replica listens on: its own when the resource has several, else the endpoint's.</summary>
-    public int ReplicaPortOf(string resource, string endpoint, int? replica) =>
-        replica is { } index && _replicaPorts.TryGetValue(Key(resource, endpoint), out var ports) ? ports[index] : PortOf(resource, endpoint);
+    /// <summary>
+    /// Whether the resource's processes listen on ports of their own behind a <see cref="ReplicaProxy"/> on the endpoint's
+    /// port: a resource with replicas, and a project or program whose ports the engine tells it (so a new process can
+    /// start beside the old one and take over without downtime), unless an endpoint says <c>isProxied: false</c> or
+    /// the resource is persistent (it outlives the proxy) or the dashboard (every process sends it telemetry).
+    /// </summary>
+    public static bool RunsBehindProxy(IResource resource) =>
+        resource.ReplicaCount() > 1
+        || (resource is ProjectResource or ExecutableResource && resource is not DashboardResource && !resource.HasPersistentLifetime()
+            && resource.Endpoints() is { Count: > 0 } endpoints
+            && endpoints.All(e => e.IsProxied && (resource is ProjectResource || e.EnvironmentVariable is not null)));
 
-    public IEnumerable<string> UrlsOf(IResource resource, int? replica = null) =>
-        resource.Endpoints().Select(e => $"{e.UriScheme}://localhost:{ReplicaPortOf(resource.Name, e.Name, replica)}");
+    /// <summary>The ports a process of the resource listens on, by endpoint: a replica's first ones, fresh ones for a replacement, or the endpoints' own.</summary>
+    public IReadOnlyDictionary<string, int> ProcessPorts(IResource resource, int replica, bool fresh) =>
+        resource.Endpoints().ToDictionary(
+            e => e.Name,
+            e => fresh ? PortAllocator.Allocate()
+                : _replicaPorts.TryGetValue(Key(resource.Name, e.Name), out var ports) ? ports[replica]
+                : PortOf(resource.Name, e.Name),
+            StringComparer.OrdinalIgnoreCase);
 
     public void Release()
     {

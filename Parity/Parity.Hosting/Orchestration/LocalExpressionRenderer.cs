@@ -5,17 +5,19 @@ namespace Parity.Hosting.Orchestration;
 
 /// <summary>
 /// Renders expressions for a process on this machine: host <c>localhost</c>, the allocated port, the real values.
-/// Rendered for one replica of a resource, that resource's target ports are the replica's own.
+/// Rendered for one process of a resource, that resource's target ports are the ones that process listens on.
 /// </summary>
-internal sealed class LocalExpressionRenderer(EndpointAllocation endpoints, IResource? replicaOf = null, int? replica = null) : IExpressionRenderer
+internal sealed class LocalExpressionRenderer(
+    EndpointAllocation endpoints, IResource? processOf = null, IReadOnlyDictionary<string, int>? processPorts = null) : IExpressionRenderer
 {
-    public LocalExpressionRenderer ForReplica(IResource resource, int? index) => new(endpoints, resource, index);
+    /// <summary>This renderer for one process of <paramref name="resource"/>, listening on <paramref name="ports"/> (by endpoint name).</summary>
+    public LocalExpressionRenderer ForProcess(IResource resource, IReadOnlyDictionary<string, int> ports) => new(endpoints, resource, ports);
 
     public string Endpoint(EndpointReference endpoint, EndpointProperty property)
     {
         var port = endpoints.PortOf(endpoint.Resource.Name, endpoint.EndpointName).ToString(CultureInfo.InvariantCulture);
-        var targetPort = ReferenceEquals(endpoint.Resource, replicaOf)
-            ? endpoints.ReplicaPortOf(endpoint.Resource.Name, endpoint.EndpointName, replica).ToString(CultureInfo.InvariantCulture)
+        var targetPort = ReferenceEquals(endpoint.Resource, processOf)
+            ? processPorts![endpoint.EndpointName].ToString(CultureInfo.InvariantCulture)
             : port;
         return property switch
         {

@@ -107,6 +107,10 @@ internal sealed class Orchestrator(
         {
             _background.Add(runner.LaunchAfterDependenciesAsync(_stopping.Token));
         }
+        if (options.Watch)
+        {
+            _background.Add(new ProjectWatcher(model, _runners, run, settings.StateDirectory).RunAsync(_stopping.Token));
+        }
         await lifecycle.AfterResourcesCreatedAsync(cancellationToken);
     }
 

@@ -4,11 +4,15 @@ using System.Net.Sockets;
 namespace Parity.Hosting.Orchestration;
 
 /// <summary>
-/// One local endpoint in front of a resource's replicas: each TCP connection goes to the next ready replica in
-/// turn. Working at the TCP level carries HTTP, WebSockets and server-sent events alike.
+/// One local endpoint in front of a resource's processes: each TCP connection goes to the next ready one in turn.
+/// Working at the TCP level carries HTTP, WebSockets and server-sent events alike. A connection that finds no process
+/// accepting it waits a little for one (a service starting, a swap under way) rather than failing at once.
 /// </summary>
 internal sealed class ReplicaProxy(int port, Func<IReadOnlyList<int>> readyReplicaPorts) : IAsyncDisposable
 {
+    private static readonly TimeSpan UpstreamWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, port);
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
@@ -41,16 +45,13 @@ internal sealed class ReplicaProxy(int port, Func<IReadOnlyList<int>> readyRepli
     {
         using (client)
         {
-            var ready = readyReplicaPorts();
-            if (ready.Count == 0)
+            using var upstream = await ConnectUpstreamAsync(stopping);
+            if (upstream is null)
             {
-                return; // no replica can take it: the client sees the connection close, as with a stopped server
+                return; // nothing took it in time: the client sees the connection close, as with a stopped server
             }
-            var target = ready[(int)((uint)Interlocked.Increment(ref _next) % ready.Count)];
-            using var upstream = new TcpClient();
             try
             {
-                await upstream.ConnectAsync(IPAddress.Loopback, target, stopping);
                 var inbound = client.GetStream();
                 var outbound = upstream.GetStream();
                 // When either side finishes, the exchange is over: closing both ends the other copy.
@@ -61,6 +62,32 @@ internal sealed class ReplicaProxy(int port, Func<IReadOnlyList<int>> readyRepli
                 // the replica went away mid-connection, or the run is stopping: the client sees the connection close
             }
         }
+    }
+
+    /// <summary>A connection to the next ready process that accepts one, trying them all, again and again until <see cref="UpstreamWait"/>.</summary>
+    private async Task<TcpClient?> ConnectUpstreamAsync(CancellationToken stopping)
+    {
+        var deadline = DateTime.UtcNow + UpstreamWait;
+        while (!stopping.IsCancellationRequested && DateTime.UtcNow < deadline)
+        {
+            var ready = readyReplicaPorts();
+            var first = (int)((uint)Interlocked.Increment(ref _next) % Math.Max(1, ready.Count));
+            for (var i = 0; i < ready.Count; i++)
+            {
+                var upstream = new TcpClient();
+                try
+                {
+                    await upstream.ConnectAsync(IPAddress.Loopback, ready[(first + i) % ready.Count], stopping);
+                    return upstream;
+                }
+                catch (Exception e) when (e is SocketException or OperationCanceledException)
+                {
+                    upstream.Dispose(); // not listening (yet, or any more): the next one
+                }
+            }
+            await Task.Delay(RetryInterval, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        return null;
     }
 
     public async ValueTask DisposeAsync()

@@ -46,32 +46,30 @@ internal sealed class ResourceRunnerFactory(
             }
         }
 
-        if (resource.ReplicaCount() == 1)
+        if (!EndpointAllocation.RunsBehindProxy(resource))
         {
-            return CreateSupervisor(resource, replica: null, launchContext, Publish);
+            return CreateSupervisor(resource, replica: null, endpoints.ProcessPorts(resource, 0, fresh: false), launchContext, Publish);
         }
 
-        var replicas = new ReplicaSet(resource, UrlsOf(resource), Publish);
-        for (var index = 0; index < resource.ReplicaCount(); index++)
-        {
-            var replica = index;
-            replicas.Supervisors.Add(CreateSupervisor(resource, replica, launchContext, snapshot => replicas.Update(replica, snapshot)));
-        }
+        // A replica is named in logs only when there are several.
+        int? Shown(int slot) => resource.ReplicaCount() > 1 ? slot : null;
+        var replicas = new ReplicaSet(resource, UrlsOf(resource), Publish, run.Logs, (slot, fresh, publish) =>
+            CreateSupervisor(resource, Shown(slot), endpoints.ProcessPorts(resource, slot, fresh), launchContext, publish)).CreateReplicas();
         foreach (var endpoint in resource.Endpoints())
         {
-            Proxies.Add(new ReplicaProxy(endpoints.PortOf(resource.Name, endpoint.Name),
-                () => [.. replicas.ReadyReplicas().Select(i => endpoints.ReplicaPortOf(resource.Name, endpoint.Name, i))]));
+            Proxies.Add(new ReplicaProxy(endpoints.PortOf(resource.Name, endpoint.Name), () => replicas.ReadyPorts(endpoint.Name)));
         }
         return replicas;
     }
 
-    private ResourceSupervisor CreateSupervisor(IResource resource, int? replica, Lazy<NativeLaunchContext> launchContext, Action<ResourceSnapshot> publish)
+    private ResourceSupervisor CreateSupervisor(
+        IResource resource, int? replica, IReadOnlyDictionary<string, int> ports, Lazy<NativeLaunchContext> launchContext, Action<ResourceSnapshot> publish)
     {
         var persistent = IsPersistent(resource);
         // A persistent process keeps its instance id: it is part of its configuration, which decides whether it is adopted.
         var instanceId = persistent ? resource.Name : $"{resource.Name}-{Guid.NewGuid().ToString("N")[..8]}";
         var launcher = resource.AnnotationsOf<INativeLauncher>().LastOrDefault();
-        var replicaRenderer = renderer.ForReplica(resource, replica);
+        var replicaRenderer = renderer.ForProcess(resource, ports);
 
         Task<PreparedLaunch> Prepare()
         {
@@ -84,7 +82,7 @@ internal sealed class ResourceRunnerFactory(
                 {
                     _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value.WithEnvironment(env), stopping),
                     ProjectResource project => new ProcessSpec(
-                        "dotnet", [await ProjectOutputResolver.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
+                        "dotnet", [await run.Outputs.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
                     ContainerResource container => await ContainerSpecAsync(container, replica, env, args),
                     ExecutableResource executable => new ProcessSpec(
                         ExecutableLocator.Find(executable.Command, executable.WorkingDirectory) ?? executable.Command, [.. args], executable.WorkingDirectory, env),
@@ -101,8 +99,8 @@ internal sealed class ResourceRunnerFactory(
                 stateDirectory, run.Options.StopGracePeriod)
             : new SessionLaunch(resource, Prepare);
         return new ResourceSupervisor(
-            resource, launch, RestartPolicyOf(resource), UrlsOf(resource), [.. endpoints.UrlsOf(resource, replica)],
-            HealthProbe(resource, replica, launcher, launchContext), run, publish, replica);
+            resource, launch, RestartPolicyOf(resource), UrlsOf(resource), ports,
+            HealthProbe(resource, ports, launcher, launchContext), run, publish, replica);
     }
 
     /// <summary>Whether the resource outlives this run: declared persistent, and allowed by the options.</summary>
@@ -167,7 +165,8 @@ internal sealed class ResourceRunnerFactory(
     }
 
     /// <summary>A launcher's own readiness check, else the declared HTTP health check (on the replica itself), else none.</summary>
-    private Func<CancellationToken, Task<bool>>? HealthProbe(IResource resource, int? replica, INativeLauncher? launcher, Lazy<NativeLaunchContext> context)
+    private static Func<CancellationToken, Task<bool>>? HealthProbe(
+        IResource resource, IReadOnlyDictionary<string, int> ports, INativeLauncher? launcher, Lazy<NativeLaunchContext> context)
     {
         if (launcher is not null)
         {
@@ -181,7 +180,7 @@ internal sealed class ResourceRunnerFactory(
         {
             return null;
         }
-        var url = new Uri(new Uri($"http://localhost:{endpoints.ReplicaPortOf(resource.Name, check.EndpointName, replica)}"), check.Path);
+        var url = new Uri(new Uri($"http://localhost:{ports[check.EndpointName]}"), check.Path);
         return token => RunServices.ProbeHttpAsync(url, check.StatusCode, token);
     }
 

@@ -14,7 +14,7 @@ internal sealed class ResourceSupervisor(
     IProcessLaunch launch,
     RestartPolicy restartPolicy,
     IReadOnlyList<ResourceUrlSnapshot> urls,
-    IReadOnlyList<string> replicaUrls,
+    IReadOnlyDictionary<string, int> ports,
     Func<CancellationToken, Task<bool>>? healthProbe,
     RunServices run,
     Action<ResourceSnapshot> publish,
@@ -45,6 +45,9 @@ internal sealed class ResourceSupervisor(
     public IResource Resource { get; } = resource;
 
     public ResourceSnapshot Snapshot => _snapshot;
+
+    /// <summary>The port the process listens on, per endpoint: its own when it runs behind a proxy, else the endpoint's.</summary>
+    public IReadOnlyDictionary<string, int> Ports { get; } = ports;
 
     public void PublishInitialState() => Publish(ResourceState.NotStarted);
 
@@ -89,6 +92,14 @@ internal sealed class ResourceSupervisor(
             }
         }
         await StartAsync();
+    }
+
+    /// <summary>Starts a process that replaces another (a swap): what it waits for is ready already, and it was started before.</summary>
+    public Task StartReplacementAsync()
+    {
+        HoldWhile(false);
+        _explicitStart.TrySetResult();
+        return StartAsync();
     }
 
     public async Task StartAsync()
@@ -357,7 +368,7 @@ internal sealed class ResourceSupervisor(
                 ExitCode = exitCode,
                 StartedAt = _startedAt,
                 Message = message,
-                Replicas = [new ReplicaSnapshot(pid, state, replicaUrls)],
+                Replicas = [new ReplicaSnapshot(pid, state, [.. Resource.Endpoints().Select(e => $"{e.UriScheme}://localhost:{Ports[e.Name]}")])],
             };
             publish(_snapshot);
         }

@@ -14,6 +14,9 @@ internal sealed class RunServices(
 
     public DistributedApplicationOptions Options { get; } = options;
 
+    /// <summary>The dll each project runs from: its build output, or what watch mode last built.</summary>
+    public ProjectOutputs Outputs { get; } = new();
+
     /// <summary>Where the resource events are published (none when the run is driven without the host, as some tests do).</summary>
     public AppHostLifecycle? Lifecycle { get; } = lifecycle;
 

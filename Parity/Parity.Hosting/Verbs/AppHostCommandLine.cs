@@ -20,6 +20,7 @@ internal sealed class AppHostCommandLine
         .AcceptOnlyFromAmong("run", "publish");
     private readonly Option<string?> _output = new("--output") { Description = "The folder to publish into; the solution root by default" };
     private readonly Option<string?> _manifestPath = new("--output-path") { Description = "Aspire's form: only aspire-manifest.json, written to this file" };
+    private readonly Option<bool> _watch = new("--watch") { Description = "Rebuild a project when its sources change and swap its processes in, with no downtime" };
     private readonly AppHostVerb _publish;
     private readonly AppHostVerb _doctor;
     private readonly Option<bool> _persistent = new("--persistent") { Description = "The persistent resources earlier runs left running", Required = true };
@@ -46,6 +47,7 @@ internal sealed class AppHostCommandLine
             _operation,
             _output,
             _manifestPath,
+            _watch,
             _publish,
             _doctor,
             new AppHostVerb("stop", "Stops the persistent resources earlier runs left running (--persistent) and removes their own data",
@@ -81,6 +83,9 @@ internal sealed class AppHostCommandLine
     }
 
     public ParseResult ParseResult { get; }
+
+    /// <summary>Whether the run watches the projects' sources (<c>--watch</c>).</summary>
+    public bool Watch => ParseResult.GetValue(_watch);
 
     /// <summary>The arguments .NET configuration reads: those no verb or option claimed, in the order given.</summary>
     public IReadOnlyList<string> ConfigurationArgs { get; }

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Parity.Hosting.ApplicationModel;
+
+namespace Parity.Hosting.Orchestration;
+
+/// <summary>
+/// Watch mode: watches the sources of every project resource (see <see cref="ProjectSources"/>). Once changes have
+/// settled, each changed project is built into a fresh folder while its processes keep serving; then its run-once
+/// resources run again, and only when they succeed are its long-running ones swapped, one process at a time (see
+/// <see cref="ReplicaSet"/>). A failed build changes nothing: the errors go to the resources' consoles. Nothing else
+/// restarts.
+/// </summary>
+internal sealed class ProjectWatcher(
+    DistributedApplicationModel model, IReadOnlyDictionary<string, IResourceRunner> runners, RunServices run, string stateDirectory)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
+    private CompilerServer? _compiler;
+    private int _builds;
+
+    /// <summary>The watched projects, by project file, with their source folders and the resources that run them.</summary>
+    private readonly IReadOnlyList<(string Project, IReadOnlyList<string> Folders, IReadOnlyList<ProjectResource> Resources)> _projects =
+    [
+        .. model.Resources.OfType<ProjectResource>().Where(p => runners.ContainsKey(p.Name))
+            .GroupBy(p => Path.GetFullPath(p.Metadata.ProjectPath))
+            .Select(g => (g.Key, ProjectSources.FoldersOf(g.Key), (IReadOnlyList<ProjectResource>)[.. g])),
+    ];
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var watchers = _projects.SelectMany(p => p.Folders).Distinct().Select(Watch).ToList();
+        if (_projects.Count > 0)
+        {
+            _compiler = await CompilerServer.FindAsync(_projects[0].Project, $"parity-{Environment.ProcessId}-{Path.GetFileName(stateDirectory)}");
+            await (_compiler?.EnsureRunningAsync() ?? Task.CompletedTask); // started now, not on the first edit
+        }
+        Console.Out.WriteLine($"Watching {_projects.Count} projects for changes.");
+        try
+        {
+            while (await _changes.Reader.WaitToReadAsync(stopping))
+            {
+                var changed = new HashSet<string>(StringComparer.Ordinal);
+                do
+                {
+                    while (_changes.Reader.TryRead(out var path))
+                    {
+                        changed.Add(path);
+                    }
+                    await Task.Delay(Settle, stopping); // an editor's save, a git checkout: one batch
+                }
+                while (_changes.Reader.TryPeek(out _));
+                foreach (var project in _projects.Where(p => changed.Any(c => ProjectSources.IsSourceIn(c, p.Folders))))
+                {
+                    await BringInAsync(project.Project, project.Resources, [.. changed.Where(c => ProjectSources.IsSourceIn(c, project.Folders))]);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run is stopping
+        }
+        finally
+        {
+            watchers.ForEach(w => w.Dispose());
+            _compiler?.Stop();
+        }
+    }
+
+    private FileSystemWatcher Watch(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite };
+        watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.Created += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.Deleted += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.Renamed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    /// <summary>Builds the project, then runs its run-once resources again and swaps its long-running ones.</summary>
+    private async Task BringInAsync(string project, IReadOnlyList<ProjectResource> resources, IReadOnlyList<string> changed)
+    {
+        var names = string.Join(", ", changed.Select(Path.GetFileName).Distinct());
+        Log(resources, $"watch: {names} changed; building {Path.GetFileName(project)}");
+        var clock = Stopwatch.StartNew();
+        var output = Path.Combine(stateDirectory, "watch", Path.GetFileNameWithoutExtension(project),
+            Interlocked.Increment(ref _builds).ToString(CultureInfo.InvariantCulture)) + Path.DirectorySeparatorChar;
+        var restore = changed.Any(c => Path.GetExtension(c) is ".csproj" or ".props" or ".targets");
+        if (_compiler is not null)
+        {
+            await _compiler.EnsureRunningAsync();
+        }
+        var (exitCode, lines) = await BuildAsync(project, output, restore, _compiler?.BuildProperties ?? []);
+        if (exitCode != 0)
+        {
+            var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
+            Log(resources, $"watch: the build failed (exit code {exitCode}); the running processes keep serving", isError: true);
+            foreach (var error in errors.Count > 0 ? errors : lines)
+            {
+                Log(resources, error, isError: true);
+            }
+            return;
+        }
+        run.Outputs.Use(project, Path.Combine(output, Path.GetFileName(await run.Outputs.ResolveAsync(resources[0]))));
+        Log(resources, $"watch: built in {clock.Elapsed.TotalSeconds:0.0}s");
+
+        foreach (var runOnce in resources.Where(r => LaunchDescription.IsRunOnce(r, model)))
+        {
+            if (await RunAgainAsync(runOnce) is { } failure)
+            {
+                Log(resources, $"watch: '{runOnce.Name}' {failure}; the others keep the code they run", isError: true);
+                return;
+            }
+        }
+        foreach (var resource in resources.Where(r => !LaunchDescription.IsRunOnce(r, model)))
+        {
+            await (runners[resource.Name] is ReplicaSet replicas ? replicas.SwapAsync() : runners[resource.Name].RestartAsync());
+        }
+        Log(resources, $"watch: the new code serves, {clock.Elapsed.TotalSeconds:0.0}s after the change was seen");
+    }
+
+    /// <summary>Null when the run-once resource ran again to exit code 0; else what happened.</summary>
+    private async Task<string?> RunAgainAsync(ProjectResource resource)
+    {
+        var since = DateTimeOffset.UtcNow;
+        await runners[resource.Name].RestartAsync();
+        var ended = await run.Notifications.WaitForResourceAsync(resource.Name,
+            s => s.State == ResourceState.FailedToStart || (s.StartedAt >= since && s.State is ResourceState.Finished or ResourceState.Exited), CancellationToken.None);
+        return ended.State == ResourceState.Finished ? null : $"ended {ended.State}{(ended.ExitCode is { } code ? $" with exit code {code}" : "")}";
+    }
+
+    /// <summary>
+    /// <c>dotnet build</c> into <paramref name="output"/>, a folder of its own: the running processes' files are never
+    /// overwritten under them. Restores only when a project file changed; leaves no MSBuild node behind, and dies with
+    /// the AppHost as its other children do.
+    /// </summary>
+    private static async Task<(int ExitCode, IReadOnlyList<string> Lines)> BuildAsync(
+        string project, string output, bool restore, IReadOnlyList<string> compilerProperties)
+    {
+        string[] args = ["build", project, "--nologo", "-v", "q", "-clp:ErrorsOnly;NoSummary", "-nodeReuse:false", $"-p:OutDir={output}", .. compilerProperties];
+        var lines = new List<string>();
+        var exitCode = await ProcessStarter.RunToExitAsync(
+            new ProcessSpec("dotnet", [.. args, .. restore ? Array.Empty<string>() : ["--no-restore"]], Path.GetDirectoryName(project)!, new Dictionary<string, string>()),
+            (line, _) =>
+            {
+                lock (lines)
+                {
+                    lines.Add(line.Trim());
+                }
+            },
+            BuildTimeout);
+        lock (lines)
+        {
+            return (exitCode, [.. lines.Where(l => l.Length > 0)]);
+        }
+    }
+
+    private void Log(IEnumerable<ProjectResource> resources, string message, bool isError = false)
+    {
+        foreach (var resource in resources)
+        {
+            run.Logs.Write(new LogLine(resource.Name, null, DateTimeOffset.UtcNow, $"[parity] {message}", isError));
+        }
+    }
+}
