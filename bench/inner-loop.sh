@@ -35,8 +35,9 @@ run_apphost; second=$up; adopted=$(grep -c "(adopted)" "$state/out.log" || true)
 run_apphost --watch
 gateway=$(python3 -c "import json,sys; r=[r for r in json.load(open(sys.argv[1]))['resources'] if r['name']=='gateway'][0]; print(r['urls'][0]['url'])" "$state/run.json")
 
-# The request loop (one client, about 50 requests a second, as a developer's browser and tests might send), and the
-# edit: a new detail in customers' 404, served once the gateway returns it. A failure is any answer but that 404.
+# The request loop (one client, about 50 requests a second, as a developer's browser and tests might send), and two
+# edits, 15 s after the run is up: a new detail in customers' 404, served once the gateway returns it. A failure is
+# any answer but that 404.
 result=$(python3 - "$gateway" "$edited" <<'PY'
 import http.client, json, sys, threading, time, urllib.parse
 gateway, edited = sys.argv[1], sys.argv[2]
@@ -72,7 +73,7 @@ def edit(old, new, served):
     edited_at = time.monotonic()
     while new_code_at is None and time.monotonic() - edited_at < 120: time.sleep(0.05)
     return f"{new_code_at - edited_at:.2f}" if new_code_at else "never"
-time.sleep(1)
+time.sleep(15)  # a developer reads before editing; meanwhile the run settles and its compiler warms up
 first = edit('{id}."', '{id} (edited)."', '999999 (edited).')  # the first edit builds with a compiler started with the run
 time.sleep(3)
 second = edit('(edited)."', '(edited again)."', '999999 (edited again).')  # the next ones find it warm

@@ -45,11 +45,20 @@ internal sealed class PersistentLaunch(
         await LocalSetup.RunAsync(resource, onLine);
         PersistentRecord.CreateOwnerOnly(log).Dispose();
         var companions = new List<PersistentProcess>();
-        foreach (var companion in spec.Companions)
+        PersistentProcess process;
+        try
         {
-            companions.Add(await StartAsync(companion, log));
+            foreach (var companion in spec.Companions)
+            {
+                companions.Add(await StartAsync(companion, log));
+            }
+            process = await StartAsync(spec, log);
         }
-        var process = await StartAsync(spec, log);
+        catch
+        {
+            companions.ForEach(c => c.KillAll()); // nothing unrecorded may outlive the run
+            throw;
+        }
         new PersistentRecord(
             resource.Name, process.ProcessId, prepared.ConfigurationHash, ports, spec.StopSignal,
             spec.StopCommand is { } stop ? [stop.FileName, .. stop.Args] : null,

@@ -33,11 +33,11 @@ internal static partial class ProcessStarter
 
     public static Task<Process> StartAsync(ProcessSpec spec, Action<string, bool> onLine)
     {
-        string[] wrapper = Setpriv is null ? [] : [Setpriv, .. RunAsArgs(spec), "--pdeathsig", spec.DeathSignal, "--", .. OwnSession];
         if (Setpriv is null && spec.RunAsUser is not null)
         {
             throw new DistributedApplicationException($"'{spec.FileName}' must run as '{spec.RunAsUser}', which needs setpriv (apt-get install util-linux).");
         }
+        string[] wrapper = Setpriv is null ? [] : [Setpriv, .. RunAsArgs(spec), "--pdeathsig", spec.DeathSignal, "--", .. OwnSession];
         var info = StartInfo(spec, wrapper, redirectOutput: true);
         return Start(info).ContinueWith(t =>
         {

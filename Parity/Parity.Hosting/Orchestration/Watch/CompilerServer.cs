@@ -38,6 +38,27 @@ internal sealed class CompilerServer(string program, string pipeName)
             (_, _) => { });
     }
 
+    /// <summary>
+    /// Has the server compile a small project of its own in <paramref name="folder"/>, so that the first edit finds a
+    /// compiler that is loaded and compiled to native code, not one that starts cold.
+    /// </summary>
+    public async Task WarmUpAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in (string[])["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"])
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, file), "<Project />"); // nothing of the solution's above it
+        }
+        await File.WriteAllTextAsync(Path.Combine(folder, "WarmUp.csproj"),
+            "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>");
+        await File.WriteAllTextAsync(Path.Combine(folder, "WarmUp.cs"),
+            "public record Item(string Name, int Count);\npublic static class WarmUp { public static int Total(IEnumerable<Item> items) => items.Where(i => i.Count > 0).Sum(i => i.Count); }\n");
+        await EnsureRunningAsync();
+        await ProcessStarter.RunToExitAsync(
+            new ProcessSpec("dotnet", ["build", Path.Combine(folder, "WarmUp.csproj"), "-v", "q", "-nodeReuse:false", .. BuildProperties], folder, new Dictionary<string, string>()),
+            (_, _) => { }, TimeSpan.FromMinutes(5));
+    }
+
     public void Stop()
     {
         if (_process is { HasExited: false } process)

@@ -35,7 +35,7 @@ internal sealed class ProjectWatcher(
         if (_projects.Count > 0)
         {
             _compiler = await CompilerServer.FindAsync(_projects[0].Project, $"parity-{Environment.ProcessId}-{Path.GetFileName(stateDirectory)}");
-            await (_compiler?.EnsureRunningAsync() ?? Task.CompletedTask); // started now, not on the first edit
+            _ = WarmUpWhenAllSettledAsync(stopping);
         }
         Console.Out.WriteLine($"Watching {_projects.Count} projects for changes.");
         try
@@ -66,6 +66,23 @@ internal sealed class ProjectWatcher(
         {
             watchers.ForEach(w => w.Dispose());
             _compiler?.Stop();
+        }
+    }
+
+    /// <summary>Once every resource is up (the warm-up must not slow the start), the compiler gets a first compile.</summary>
+    private async Task WarmUpWhenAllSettledAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (!runners.Keys.All(name => run.Notifications.Get(name)?.IsSettled == true))
+            {
+                await Task.Delay(500, stopping);
+            }
+            await (_compiler?.WarmUpAsync(Path.Combine(stateDirectory, "watch", "warm-up")) ?? Task.CompletedTask);
+        }
+        catch (OperationCanceledException)
+        {
+            // the run stopped first
         }
     }
 
