@@ -37,39 +37,48 @@ internal sealed class Orchestrator(
         ? _containerRuntime ??= ContainerRuntime.Choose(options.ContainerRuntime)
         : null;
 
-    public void Validate() =>
-        ModelValidator.Validate(model, forRun: true, options.RandomizePorts, ContainerRuntimeChoice, [.. Adoptable().SelectMany(r => r.Ports.Values)]);
+    public void Validate() => Validate(PersistentRecords().Where(IsAdoptable).ToList());
 
-    /// <summary>The live persistent processes of earlier runs that this model still declares persistent: they keep their ports.</summary>
-    private IReadOnlyList<PersistentRecord> Adoptable() => options.KeepPersistentResources
-        ? [.. PersistentRecord.ReadAll(settings.StateDirectory).Where(r => r.IsAlive && model.Find(r.Resource)?.HasPersistentLifetime() == true)]
-        : [];
+    /// <param name="adoptable">Persistent processes of earlier runs this run adopts: the ports they hold are not another program's.</param>
+    private void Validate(IReadOnlyList<PersistentRecord> adoptable) =>
+        ModelValidator.Validate(model, forRun: true, options.RandomizePorts, ContainerRuntimeChoice, [.. adoptable.SelectMany(r => r.Ports.Values)]);
 
-    /// <summary>What earlier runs left persistent but this model no longer declares so (or no longer has) is stopped, its own data removed.</summary>
-    private async Task StopNoLongerPersistentAsync()
+    private IReadOnlyList<PersistentRecord> PersistentRecords() => options.KeepPersistentResources ? PersistentRecord.ReadAll(settings.StateDirectory) : [];
+
+    private bool DeclaresPersistent(PersistentRecord record) => model.Find(record.Resource)?.HasPersistentLifetime() == true;
+
+    /// <summary>A live process of an earlier run that this model still declares persistent: it keeps its ports.</summary>
+    private bool IsAdoptable(PersistentRecord record) => record.IsAlive && DeclaresPersistent(record);
+
+    /// <summary>
+    /// The processes earlier runs left persistent that this run may adopt; those this model no longer declares persistent
+    /// (or no longer has) are stopped, their own data removed.
+    /// </summary>
+    private async Task<IReadOnlyList<PersistentRecord>> SettlePersistentRecordsAsync()
     {
-        var records = options.KeepPersistentResources ? PersistentRecord.ReadAll(settings.StateDirectory) : [];
-        foreach (var record in records.Where(r => model.Find(r.Resource)?.HasPersistentLifetime() != true))
+        var records = PersistentRecords();
+        foreach (var record in records.Where(r => !DeclaresPersistent(r)))
         {
             Console.Out.WriteLine($"Stopping '{record.Resource}' (pid {record.Process.Pid}), left by an earlier run: it is no longer declared persistent.");
             await record.StopAsync(settings.StateDirectory, options.StopGracePeriod);
         }
+        return [.. records.Where(IsAdoptable)];
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await lifecycle.BeforeStartAsync(cancellationToken);
-        await StopNoLongerPersistentAsync();
-        Validate();
+        var adoptable = await SettlePersistentRecordsAsync();
+        Validate(adoptable);
         _started = true;
-        _endpoints = EndpointAllocation.Allocate(model, options.RandomizePorts, Adoptable());
+        _endpoints = EndpointAllocation.Allocate(model, options.RandomizePorts, adoptable);
         var renderer = _renderer = new LocalExpressionRenderer(_endpoints);
         var run = new RunServices(notifications, logs, options, lifecycle);
         _background.Add(lifecycle.PublishResourceEventsAsync(notifications, _stopping.Token));
         foreach (var parameter in model.Resources.Where(r => r.IsValueOnly()))
         {
-            notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceSupervisor.KindOf(parameter), ResourceState.Running, HasHealthCheck: false,
+            notifications.Publish(new ResourceSnapshot(parameter.Name, ResourceKinds.Of(parameter), ResourceState.Running, HasHealthCheck: false,
                 Description: (parameter as ParameterResource)?.Description));
         }
         var urls = new Dictionary<IResource, IReadOnlyList<ResourceUrlSnapshot>>();

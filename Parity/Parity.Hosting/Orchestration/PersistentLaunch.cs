@@ -10,7 +10,7 @@ namespace Parity.Hosting.Orchestration;
 /// <param name="ownData">The data folder it has because it declares no data volume, if any: removed when it is stopped for good.</param>
 internal sealed class PersistentLaunch(
     IResource resource,
-    Func<Task<PreparedLaunch>> prepare,
+    Func<PreparedLaunch> prepare,
     IReadOnlyDictionary<string, int> ports,
     Func<string?> ownData,
     string stateDirectory,
@@ -20,10 +20,10 @@ internal sealed class PersistentLaunch(
 
     public async Task<LaunchedProcess> LaunchAsync(Action<string, bool> onLine)
     {
-        var prepared = await prepare();
+        var prepared = prepare();
         var log = PersistentRecord.ConsoleLog(stateDirectory, resource.Name);
         var earlier = PersistentRecord.Read(stateDirectory, resource.Name);
-        if (earlier is { IsAlive: true } && earlier.ConfigurationHash == prepared.ConfigurationHash)
+        if (earlier is { IsAlive: true } && earlier.ConfigurationHash == prepared.ConfigurationHash.Value)
         {
             onLine($"[parity] adopted the running process {earlier.Process.Pid} (started {earlier.StartedAt:u}): its configuration is unchanged", false);
             var adopted = Follow(new PersistentProcess(earlier.Process, child: null), log, fromStart: false, onLine);
@@ -60,7 +60,7 @@ internal sealed class PersistentLaunch(
             throw;
         }
         new PersistentRecord(
-            resource.Name, process.ProcessId, prepared.ConfigurationHash, ports, spec.StopSignal,
+            resource.Name, process.ProcessId, prepared.ConfigurationHash.Value, ports, spec.StopSignal,
             spec.StopCommand is { } stop ? [stop.FileName, .. stop.Args] : null,
             [.. companions.Select(c => c.ProcessId)], ownData(), DateTimeOffset.UtcNow).Write(stateDirectory);
         return new LaunchedProcess(Follow(process, log, fromStart: true, onLine), companions, environment, spec.StopSignal, spec.StopCommand);

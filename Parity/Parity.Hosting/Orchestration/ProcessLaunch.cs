@@ -24,22 +24,22 @@ internal sealed record LaunchedProcess(
 
 /// <summary>
 /// A resource's launch, rendered for this machine, before anything is prepared on disk: the hash of its configuration
-/// (what decides whether a persistent process can be adopted), the environment as shown, and the step that makes its
-/// process spec (a launcher's files, a container's leftover removed).
+/// (what decides whether a persistent process can be adopted; computed only when asked), the environment as shown, and
+/// the step that makes its process spec (a launcher's files, a container's leftover removed).
 /// </summary>
 internal sealed record PreparedLaunch(
-    string ConfigurationHash,
+    Lazy<string> ConfigurationHash,
     IReadOnlyList<EnvironmentVariableSnapshot> Environment,
     Func<Task<(ProcessSpec Spec, IReadOnlyList<EnvironmentVariableSnapshot> Environment)>> CreateSpecAsync);
 
 /// <summary>The default lifetime: the process and its companions are children of the AppHost and die with it, however it dies.</summary>
-internal sealed class SessionLaunch(IResource resource, Func<Task<PreparedLaunch>> prepare) : IProcessLaunch
+internal sealed class SessionLaunch(IResource resource, Func<PreparedLaunch> prepare) : IProcessLaunch
 {
     public bool IsPersistent => false;
 
     public async Task<LaunchedProcess> LaunchAsync(Action<string, bool> onLine)
     {
-        var (spec, environment) = await (await prepare()).CreateSpecAsync();
+        var (spec, environment) = await prepare().CreateSpecAsync();
         await LocalSetup.RunAsync(resource, onLine);
         var companions = new List<IRunningProcess>();
         try

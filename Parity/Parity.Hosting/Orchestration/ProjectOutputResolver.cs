@@ -31,7 +31,8 @@ internal static class ProjectOutputResolver
             : throw new DistributedApplicationException($"Building '{projectPath}' produced no output at '{targetPath}'.");
     }
 
-    private static async Task<string> RunDotnetAsync(params string[] args)
+    /// <summary>Runs <c>dotnet</c> with the arguments to its end: its output, or an exception with everything it printed.</summary>
+    internal static async Task<string> RunDotnetAsync(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)

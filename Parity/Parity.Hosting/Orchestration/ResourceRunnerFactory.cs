@@ -37,7 +37,7 @@ internal sealed class ResourceRunnerFactory(
                 run.Notifications.Publish(snapshot with
                 {
                     Name = child.Name,
-                    Kind = ResourceSupervisor.KindOf(child),
+                    Kind = ResourceKinds.Of(child),
                     UrlDetails = UrlsOf(child),
                     Replicas = [],
                     Environment = [],
@@ -71,7 +71,7 @@ internal sealed class ResourceRunnerFactory(
         var launcher = resource.AnnotationsOf<INativeLauncher>().LastOrDefault();
         var replicaRenderer = renderer.ForProcess(resource, ports);
 
-        Task<PreparedLaunch> Prepare()
+        PreparedLaunch Prepare()
         {
             var launch = LaunchDescription.Of(resource, model, new EnvironmentContext(EnvironmentTarget.Local, instanceId, _otlp));
             var env = launch.Environment.ToDictionary(e => e.Key, e => e.Value.Render(replicaRenderer));
@@ -90,11 +90,11 @@ internal sealed class ResourceRunnerFactory(
                 };
                 return (spec, Shown(launch, spec.Environment));
             }
-            return Task.FromResult(new PreparedLaunch(ConfigurationHash(resource, launcher, env, args), Shown(launch, env), CreateSpecAsync));
+            return new PreparedLaunch(new Lazy<string>(() => ConfigurationHash(resource, launcher, env, args, ports)), Shown(launch, env), CreateSpecAsync);
         }
 
         IProcessLaunch launch = persistent
-            ? new PersistentLaunch(resource, Prepare, resource.Endpoints().ToDictionary(e => e.Name, e => endpoints.PortOf(resource.Name, e.Name)),
+            ? new PersistentLaunch(resource, Prepare, ports,
                 () => launcher is not null && !resource.AnnotationsOf<VolumeAnnotation>().Any() ? launchContext.Value.DataDirectory : null,
                 stateDirectory, run.Options.StopGracePeriod)
             : new SessionLaunch(resource, Prepare);
@@ -110,7 +110,8 @@ internal sealed class ResourceRunnerFactory(
     /// What a persistent process was started with, as one hash: its kind and program, its arguments, environment and
     /// ports as rendered for this machine, its data volume. Equal hashes mean the running process can be adopted.
     /// </summary>
-    private string ConfigurationHash(IResource resource, INativeLauncher? launcher, IReadOnlyDictionary<string, string> env, IReadOnlyList<string> args)
+    private string ConfigurationHash(
+        IResource resource, INativeLauncher? launcher, IReadOnlyDictionary<string, string> env, IReadOnlyList<string> args, IReadOnlyDictionary<string, int> ports)
     {
         var text = new StringBuilder()
             .AppendLine(resource.GetType().FullName)
@@ -130,9 +131,9 @@ internal sealed class ResourceRunnerFactory(
         {
             text.Append("env ").Append(key).Append('=').AppendLine(value);
         }
-        foreach (var endpoint in resource.Endpoints())
+        foreach (var (endpoint, port) in ports.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            text.Append("port ").Append(endpoint.Name).Append('=').AppendLine(endpoints.PortOf(resource.Name, endpoint.Name).ToString(CultureInfo.InvariantCulture));
+            text.Append("port ").Append(endpoint).Append('=').AppendLine(port.ToString(CultureInfo.InvariantCulture));
         }
         foreach (var volume in resource.AnnotationsOf<VolumeAnnotation>())
         {

@@ -36,7 +36,7 @@ internal sealed class ResourceSupervisor(
     private int _consecutiveCrashes;
     private DateTimeOffset? _startedAt;
     private ResourceSnapshot _snapshot = new(
-        resource.Name, KindOf(resource), ResourceState.NotStarted, healthProbe is not null, UrlDetails: urls, Parent: resource.DisplayParent()?.Name,
+        resource.Name, ResourceKinds.Of(resource), ResourceState.NotStarted, healthProbe is not null, UrlDetails: urls, Parent: resource.DisplayParent()?.Name,
         WaitsForExplicitStart: resource.StartsExplicitly(), IsPersistent: launch.IsPersistent);
 
     // Completed by the first start command when the resource starts only when asked (WithExplicitStart).
@@ -75,9 +75,9 @@ internal sealed class ResourceSupervisor(
             var dependency = await run.Notifications.WaitForResourceAsync(wait.Resource.Name, s =>
             {
                 HoldWhile(s.WaitsForExplicitStart); // what waits for a resource nobody started waits for that start too
-                return IsSettled(wait, s);
+                return wait.IsSettledBy(s);
             }, stopping);
-            if (!IsSatisfied(wait, dependency))
+            if (!wait.IsSatisfiedBy(dependency))
             {
                 var why = wait.WaitType == WaitType.WaitUntilCompleted
                     ? $"it waits for '{dependency.Name}' to complete with exit code {wait.ExitCode}, but that ended {dependency.State} with exit code {dependency.ExitCode}"
@@ -85,7 +85,7 @@ internal sealed class ResourceSupervisor(
                 Publish(ResourceState.FailedToStart, message: why);
                 return;
             }
-            if (wait.WaitType == WaitType.WaitUntilHealthy && await ReadyEventFailureAsync(wait.Resource, stopping) is { } failure)
+            if (wait.WaitType == WaitType.WaitUntilHealthy && await run.ReadyEventFailureAsync(wait.Resource, stopping) is { } failure)
             {
                 Publish(ResourceState.FailedToStart, message: $"it waits for '{dependency.Name}': {failure}");
                 return;
@@ -119,7 +119,8 @@ internal sealed class ResourceSupervisor(
                 return;
             }
             _stopRequested = false;
-            if (await BeforeStartedEventFailureAsync() is { } failure)
+            // Published by the first replica only: the event is about the resource.
+            if (replica is not > 0 && await run.BeforeResourceStartedFailureAsync(Resource) is { } failure)
             {
                 Publish(ResourceState.FailedToStart, message: failure);
                 Log($"failed to start: {failure}", isError: true);
@@ -373,53 +374,4 @@ internal sealed class ResourceSupervisor(
             publish(_snapshot);
         }
     }
-
-    /// <summary>Resources that wait for a ready one start once its ResourceReadyEvent subscribers are done; null when they succeeded.</summary>
-    private async Task<string?> ReadyEventFailureAsync(IResource dependency, CancellationToken stopping)
-    {
-        try
-        {
-            await (run.Lifecycle?.WhenReadyHandledAsync(dependency, stopping) ?? Task.CompletedTask);
-            return null;
-        }
-        catch (DistributedApplicationException e)
-        {
-            return e.Message;
-        }
-    }
-
-    /// <summary>Published by the first replica only: the event is about the resource; null when its subscribers succeeded.</summary>
-    private async Task<string?> BeforeStartedEventFailureAsync()
-    {
-        if (replica is > 0 || run.Lifecycle is null)
-        {
-            return null;
-        }
-        try
-        {
-            await run.Lifecycle.BeforeResourceStartedAsync(Resource, CancellationToken.None);
-            return null;
-        }
-        catch (DistributedApplicationException e)
-        {
-            return e.Message;
-        }
-    }
-
-    private static bool IsSettled(WaitAnnotation wait, ResourceSnapshot s) =>
-        IsSatisfied(wait, s) || (s.State == ResourceState.FailedToStart && wait.WaitBehavior != WaitBehavior.WaitOnResourceUnavailable)
-        || (wait.WaitType == WaitType.WaitUntilCompleted && s.State is ResourceState.Exited or ResourceState.Finished && s.ExitCode is not null);
-
-    private static bool IsSatisfied(WaitAnnotation wait, ResourceSnapshot s) => wait.WaitType == WaitType.WaitUntilHealthy
-        ? s.IsReady
-        : s.State is ResourceState.Finished or ResourceState.Exited && s.ExitCode == wait.ExitCode;
-
-    internal static string KindOf(IResource resource) => resource switch
-    {
-        ProjectResource => "Project",
-        ExecutableResource => "Executable",
-        ConnectionStringResource or ConnectionStringParameterResource => "ConnectionString",
-        ParameterResource => "Parameter",
-        _ => resource.GetType().Name.Replace("Resource", ""),
-    };
 }

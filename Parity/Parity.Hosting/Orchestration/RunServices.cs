@@ -1,3 +1,4 @@
+using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Eventing;
 
 namespace Parity.Hosting.Orchestration;
@@ -19,6 +20,34 @@ internal sealed class RunServices(
 
     /// <summary>Where the resource events are published (none when the run is driven without the host, as some tests do).</summary>
     public AppHostLifecycle? Lifecycle { get; } = lifecycle;
+
+    /// <summary>Resources that wait for a ready one start once its ResourceReadyEvent subscribers are done; null when they succeeded.</summary>
+    public async Task<string?> ReadyEventFailureAsync(IResource dependency, CancellationToken stopping)
+    {
+        try
+        {
+            await (Lifecycle?.WhenReadyHandledAsync(dependency, stopping) ?? Task.CompletedTask);
+            return null;
+        }
+        catch (DistributedApplicationException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Publishes BeforeResourceStartedEvent; null when its subscribers succeeded, else why the resource must not start.</summary>
+    public async Task<string?> BeforeResourceStartedFailureAsync(IResource resource)
+    {
+        try
+        {
+            await (Lifecycle?.BeforeResourceStartedAsync(resource, CancellationToken.None) ?? Task.CompletedTask);
+            return null;
+        }
+        catch (DistributedApplicationException e)
+        {
+            return e.Message;
+        }
+    }
 
     public static async Task<bool> ProbeHttpAsync(Uri url, int expectedStatus, CancellationToken token)
     {

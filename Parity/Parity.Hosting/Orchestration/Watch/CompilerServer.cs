@@ -18,12 +18,16 @@ internal sealed class CompilerServer(string program, string pipeName)
     /// <summary>The server of the SDK that builds <paramref name="project"/>; null when that SDK has none where expected.</summary>
     public static async Task<CompilerServer?> FindAsync(string project, string pipeName)
     {
-        var info = new ProcessStartInfo("dotnet", ["msbuild", project, "-getProperty:RoslynTargetsPath"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var msbuild = Process.Start(info)!;
-        var output = (await msbuild.StandardOutput.ReadToEndAsync()).Trim();
-        await msbuild.WaitForExitAsync();
-        var program = Path.Combine(output, "bincore", "VBCSCompiler.dll");
-        return msbuild.ExitCode == 0 && File.Exists(program) ? new CompilerServer(program, pipeName) : null;
+        try
+        {
+            var roslyn = (await ProjectOutputResolver.RunDotnetAsync("msbuild", project, "-getProperty:RoslynTargetsPath")).Trim();
+            var program = Path.Combine(roslyn, "bincore", "VBCSCompiler.dll");
+            return File.Exists(program) ? new CompilerServer(program, pipeName) : null;
+        }
+        catch (DistributedApplicationException)
+        {
+            return null; // the builds then compile without a server, as before
+        }
     }
 
     /// <summary>Starts the server, or starts it again when it has ended (it stops by itself once idle for a while).</summary>
@@ -36,27 +40,6 @@ internal sealed class CompilerServer(string program, string pipeName)
         _process = await ProcessStarter.StartAsync(
             new ProcessSpec("dotnet", [program, $"-pipename:{pipeName}"], Path.GetDirectoryName(program)!, new Dictionary<string, string>()),
             (_, _) => { });
-    }
-
-    /// <summary>
-    /// Has the server compile a small project of its own in <paramref name="folder"/>, so that the first edit finds a
-    /// compiler that is loaded and compiled to native code, not one that starts cold.
-    /// </summary>
-    public async Task WarmUpAsync(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        foreach (var file in (string[])["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"])
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, file), "<Project />"); // nothing of the solution's above it
-        }
-        await File.WriteAllTextAsync(Path.Combine(folder, "WarmUp.csproj"),
-            "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>");
-        await File.WriteAllTextAsync(Path.Combine(folder, "WarmUp.cs"),
-            "public record Item(string Name, int Count);\npublic static class WarmUp { public static int Total(IEnumerable<Item> items) => items.Where(i => i.Count > 0).Sum(i => i.Count); }\n");
-        await EnsureRunningAsync();
-        await ProcessStarter.RunToExitAsync(
-            new ProcessSpec("dotnet", ["build", Path.Combine(folder, "WarmUp.csproj"), "-v", "q", "-nodeReuse:false", .. BuildProperties], folder, new Dictionary<string, string>()),
-            (_, _) => { }, TimeSpan.FromMinutes(5));
     }
 
     public void Stop()

@@ -52,9 +52,12 @@ internal sealed class ProjectWatcher(
                     await Task.Delay(Settle, stopping); // an editor's save, a git checkout: one batch
                 }
                 while (_changes.Reader.TryPeek(out _));
-                foreach (var project in _projects.Where(p => changed.Any(c => ProjectSources.IsSourceIn(c, p.Folders))))
+                foreach (var (project, folders, resources) in _projects)
                 {
-                    await BringInAsync(project.Project, project.Resources, [.. changed.Where(c => ProjectSources.IsSourceIn(c, project.Folders))]);
+                    if (changed.Where(c => ProjectSources.IsSourceIn(c, folders)).ToList() is { Count: > 0 } sources)
+                    {
+                        await BringInAsync(project, resources, sources);
+                    }
                 }
             }
         }
@@ -78,12 +81,35 @@ internal sealed class ProjectWatcher(
             {
                 await Task.Delay(500, stopping);
             }
-            await (_compiler?.WarmUpAsync(Path.Combine(stateDirectory, "watch", "warm-up")) ?? Task.CompletedTask);
+            if (_compiler is not null)
+            {
+                await WarmUpAsync(_compiler, Path.Combine(stateDirectory, "watch", "warm-up"));
+            }
         }
         catch (OperationCanceledException)
         {
             // the run stopped first
         }
+    }
+
+    /// <summary>
+    /// Has the compiler build a small project of its own in <paramref name="folder"/>, so that the first edit finds it
+    /// loaded and compiled to native code, not starting cold.
+    /// </summary>
+    private static async Task WarmUpAsync(CompilerServer compiler, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in (string[])["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"])
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, file), "<Project />"); // nothing of the solution's above it
+        }
+        var project = Path.Combine(folder, "WarmUp.csproj");
+        await File.WriteAllTextAsync(project,
+            "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>");
+        await File.WriteAllTextAsync(Path.Combine(folder, "WarmUp.cs"),
+            "public record Item(string Name, int Count);\npublic static class WarmUp { public static int Total(IEnumerable<Item> items) => items.Where(i => i.Count > 0).Sum(i => i.Count); }\n");
+        await compiler.EnsureRunningAsync();
+        await BuildAsync(project, Path.Combine(folder, "bin") + Path.DirectorySeparatorChar, restore: true, compiler.BuildProperties);
     }
 
     private FileSystemWatcher Watch(string folder)
