@@ -128,7 +128,8 @@ public sealed class DashboardInBrowserTests(RunningStore store)
         await row.GetByRole(AriaRole.Button, new() { Name = "Restart" }).ClickAsync();
         await Expect(row).Not.ToHaveAttributeAsync("data-pid", pid!, new() { Timeout = 60_000 });
         await Expect(row.Locator("[data-testid=state]")).ToHaveTextAsync("Running", new() { Timeout = 60_000 });
-        Assert.False(ProcessProbe.IsAlive(int.Parse(pid!)));
+        // A restart swaps: the new process takes the traffic first, then the old one is given its graceful stop.
+        Assert.Empty(await ProcessProbe.WaitUntilGoneAsync([int.Parse(pid!)], TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 
     private async Task<IPage> SignInAsync(string path = "/")

@@ -68,6 +68,10 @@ internal sealed class NewUserMachine : IDisposable
         info.Environment["DOTNET_CLI_HOME"] = Path.Combine(Root, ".dotnet-home");
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Build servers outlive a build by design; the test looks for processes Parity leaves, so none are started.
+        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        info.Environment["UseSharedCompilation"] = "false";
         info.Environment.Remove("MSBuildSDKsPath"); // the test host's own build settings are not the user's
         info.Environment.Remove("MSBuildExtensionsPath");
         using var process = Process.Start(info)!;

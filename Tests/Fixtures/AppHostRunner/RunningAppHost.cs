@@ -64,17 +64,26 @@ public sealed class RunningAppHost : IAsyncDisposable
     /// <summary>Polls run.json until the predicate holds for the named resource.</summary>
     public async Task<JsonElement> WaitForResourceAsync(string name, Func<JsonElement, bool> predicate, CancellationToken cancellationToken)
     {
+        JsonElement? last = null;
         while (true)
         {
             if (Process.HasExited)
             {
                 throw new InvalidOperationException($"The AppHost exited with code {Process.ExitCode}:{Environment.NewLine}{Output}");
             }
-            if (ReadRun() is { } run && Resource(run, name) is { } resource && predicate(resource))
+            if (ReadRun() is { } run && Resource(run, name) is { } resource)
             {
-                return resource;
+                if (predicate(resource))
+                {
+                    return resource;
+                }
+                last = resource;
             }
-            await Task.Delay(200, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"'{name}' never got there; last seen: {last?.ToString() ?? "absent"}{Environment.NewLine}The AppHost printed:{Environment.NewLine}{Output}");
+            }
+            await Task.Delay(200, CancellationToken.None);
         }
     }
 
