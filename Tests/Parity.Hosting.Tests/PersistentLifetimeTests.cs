@@ -21,6 +21,7 @@ public sealed class PersistentLifetimeTests : IAsyncDisposable
         int adoptedPid;
         await using (var first = await StartAsync())
         {
+            Assert.NotEqual(RunOnceCompletion.SkippedMessage, first.ResourceNotifications.Get("migrations")!.Message);
             Assert.False(first.ResourceNotifications.Get("pg")!.Adopted);
             Assert.Equal("Persistent", first.ResourceNotifications.Get("pg")!.Lifetime);
             adoptedPid = first.PidOf("pg");
@@ -36,6 +37,8 @@ public sealed class PersistentLifetimeTests : IAsyncDisposable
             Assert.True(pg.Adopted);
             Assert.Equal(0, pg.Restarts);
             Assert.Equal(adoptedPid, second.PidOf("pg"));
+            // The same build and configuration completed against this very server: the migration is not run again.
+            Assert.Equal(RunOnceCompletion.SkippedMessage, second.ResourceNotifications.Get("migrations")!.Message);
             await using var database = await Sql.DatabaseOfAsync(second);
             Assert.Equal("kept", await Sql.ScalarAsync(database, "SELECT text FROM notes"));
             port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -48,6 +51,7 @@ public sealed class PersistentLifetimeTests : IAsyncDisposable
             replacedPid = changed.PidOf("pg");
             Assert.NotEqual(adoptedPid, replacedPid);
             Assert.False(PersistentProcessId.Of(adoptedPid).IsAlive, "the process with the old configuration still runs");
+            Assert.NotEqual(RunOnceCompletion.SkippedMessage, changed.ResourceNotifications.Get("migrations")!.Message);
             await using var database = await Sql.DatabaseOfAsync(changed);
             Assert.Equal("kept", await Sql.ScalarAsync(database, "SELECT text FROM notes"));
             Assert.Equal(port, new NpgsqlConnectionStringBuilder(database.ConnectionString).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -93,10 +97,13 @@ public sealed class PersistentLifetimeTests : IAsyncDisposable
     private async Task<DistributedApplication> StartAsync(string setting = "first")
     {
         var builder = TestApp.CreateBuilder(_state, keepPersistentResources: true);
-        builder.AddPostgres("pg").WithLifetime(ContainerLifetime.Persistent).WithEnvironment("PARITY_TEST_SETTING", setting).AddDatabase("db");
+        var db = builder.AddPostgres("pg").WithLifetime(ContainerLifetime.Persistent).WithEnvironment("PARITY_TEST_SETTING", setting).AddDatabase("db");
+        var migrations = builder.AddProject<Projects.TestService>("migrations").WithEnvironment("EXIT_AFTER_MS", "0").WithReference(db).WaitFor(db);
+        builder.AddExecutable("after-migrations", "sleep", ".", "300").WaitForCompletion(migrations);
         var app = builder.Build();
         await app.StartAsync(TestApp.Timeout());
         await app.WaitForHealthyAsync("db");
+        await app.WaitForAsync("migrations", s => s.State == ResourceState.Finished);
         return app;
     }
 

@@ -100,7 +100,8 @@ internal sealed class ResourceRunnerFactory(
             : new SessionLaunch(resource, Prepare);
         return new ResourceSupervisor(
             resource, launch, RestartPolicyOf(resource), UrlsOf(resource), ports,
-            HealthProbe(resource, ports, launcher, launchContext), run, publish, replica);
+            HealthProbe(resource, ports, launcher, launchContext), run, publish, replica,
+            RunOnceCompletion.For(resource, model, run.Outputs, IsPersistent, stateDirectory));
     }
 
     /// <summary>Whether the resource outlives this run: declared persistent, and allowed by the options.</summary>

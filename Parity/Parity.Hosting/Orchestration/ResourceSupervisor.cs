@@ -18,7 +18,8 @@ internal sealed class ResourceSupervisor(
     Func<CancellationToken, Task<bool>>? healthProbe,
     RunServices run,
     Action<ResourceSnapshot> publish,
-    int? replica = null) : IResourceRunner
+    int? replica = null,
+    RunOnceCompletion? completion = null) : IResourceRunner
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StableUptime = TimeSpan.FromSeconds(30);
@@ -35,6 +36,7 @@ internal sealed class ResourceSupervisor(
     private int _restarts;
     private int _consecutiveCrashes;
     private DateTimeOffset? _startedAt;
+    private string? _runOnceStamp;
     private ResourceSnapshot _snapshot = new(
         resource.Name, ResourceKinds.Of(resource), ResourceState.NotStarted, healthProbe is not null, UrlDetails: urls, Parent: resource.DisplayParent()?.Name,
         WaitsForExplicitStart: resource.StartsExplicitly(), IsPersistent: launch.IsPersistent);
@@ -90,6 +92,12 @@ internal sealed class ResourceSupervisor(
                 Publish(ResourceState.FailedToStart, message: $"it waits for '{dependency.Name}': {failure}");
                 return;
             }
+        }
+        if (completion is not null && await completion.IsCurrentAsync())
+        {
+            Publish(ResourceState.Finished, exitCode: 0, message: RunOnceCompletion.SkippedMessage);
+            Log(RunOnceCompletion.SkippedMessage, isError: false);
+            return;
         }
         await StartAsync();
     }
@@ -193,6 +201,11 @@ internal sealed class ResourceSupervisor(
     private async Task LaunchAsync()
     {
         Publish(ResourceState.Starting);
+        if (completion is not null)
+        {
+            _runOnceStamp = await completion.StampAsync();
+            completion.Forget();
+        }
         LaunchedProcess launched;
         try
         {
@@ -286,6 +299,10 @@ internal sealed class ResourceSupervisor(
         var crashed = !_stopRequested && exitCode != 0;
         if (!crashed || restartPolicy == RestartPolicy.Never)
         {
+            if (exitCode == 0 && !_stopRequested && _runOnceStamp is { } stamp)
+            {
+                completion!.Record(stamp);
+            }
             Publish(exitCode == 0 && !_stopRequested ? ResourceState.Finished : ResourceState.Exited, exitCode);
             return;
         }
