@@ -44,7 +44,7 @@ public sealed class KubernetesPublishingTests
     }
 
     [Fact]
-    public async Task EveryOverlayRendersWithKustomize()
+    public async Task EveryOverlayRendersWithKustomizeAndEveryWorkloadInItRunsLockedDown()
     {
         var root = Path.Combine(await PublishAsync(), KubernetesDirectory);
         foreach (var overlay in Overlays)
@@ -61,6 +61,7 @@ public sealed class KubernetesPublishingTests
             Assert.Contains(rendered, o => o is k8s.Models.V1Secret);
             Assert.All(rendered.OfType<IKubernetesObject<k8s.Models.V1ObjectMeta>>().Where(o => o is not k8s.Models.V1Namespace),
                 o => Assert.Equal($"store-{overlay}", o.Metadata.NamespaceProperty));
+            LockedDownWorkloads.AssertEvery(rendered);
         }
     }
 

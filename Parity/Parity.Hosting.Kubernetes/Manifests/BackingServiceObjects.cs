@@ -104,7 +104,9 @@ internal static class BackingServiceObjects
                         Ports = ProjectObjects.ContainerPorts(container),
                         Env = environment.AllAsEnv() is { Count: > 0 } env ? env : null,
                         VolumeMounts = mounts.Count > 0 ? mounts : null,
+                        Resources = BackingServiceResources(),
                         ReadinessProbe = ReadinessProbe(container),
+                        LivenessProbe = LivenessProbe(container),
                     },
                 ],
                 Volumes = podVolumes.Count > 0 ? podVolumes : null,
@@ -123,6 +125,19 @@ internal static class BackingServiceObjects
             ? new V1Probe { TcpSocket = new V1TCPSocketAction { Port = primary.Name }, InitialDelaySeconds = 5, PeriodSeconds = 10 }
             : null;
     }
+
+    /// <summary>Restarts a server that stopped accepting connections; later and slower than readiness, so a long recovery is not cut short.</summary>
+    private static V1Probe? LivenessProbe(ContainerResource container) =>
+        container.Endpoints().FirstOrDefault() is { } primary
+            ? new V1Probe { TcpSocket = new V1TCPSocketAction { Port = primary.Name }, InitialDelaySeconds = 30, PeriodSeconds = 20, FailureThreshold = 6 }
+            : null;
+
+    /// <summary>What a backing service requests and may use.</summary>
+    private static V1ResourceRequirements BackingServiceResources() => new()
+    {
+        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("256Mi") },
+        Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("1Gi") },
+    };
 
     private static V1Deployment Deployment(ContainerResource container, V1PodTemplateSpec template) => new()
     {

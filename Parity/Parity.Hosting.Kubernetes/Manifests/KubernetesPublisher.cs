@@ -27,7 +27,7 @@ public static class KubernetesPublisher
         var baseDocuments = new List<KubernetesDocument>();
         foreach (var resource in published)
         {
-            baseDocuments.AddRange(resource switch
+            var documents = (resource switch
             {
                 ProjectResource project => ProjectObjects.For(project, Launch(project), secretName),
                 DashboardResource dashboard => DashboardObjects.For(dashboard, Launch(dashboard), secretName),
@@ -36,7 +36,9 @@ public static class KubernetesPublisher
                 ContainerResource container => BackingServiceObjects.For(container, Launch(container), secretName),
                 _ when resource.IsValueOnly() || resource is IResourceWithParent => [],
                 _ => throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) has no Kubernetes form."),
-            });
+            }).ToList();
+            documents.ForEach(d => WorkloadHardening.Apply(resource, d.Value));
+            baseDocuments.AddRange(documents);
         }
         var baseFiles = baseDocuments.Select(d => d.FileName).Order(StringComparer.Ordinal).ToList();
         baseDocuments.Add(new("kustomization.yaml", new Kustomization { Resources = baseFiles }));

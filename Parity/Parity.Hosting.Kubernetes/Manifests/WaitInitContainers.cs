@@ -47,6 +47,7 @@ internal static class WaitInitContainers
     {
         Name = $"wait-for-{job.Name}",
         Image = JobWaitImage,
-        Args = ["wait", "--for=condition=complete", $"job/{job.Name}", "--timeout=300s"],
+        // Its discovery cache goes to a writable emptyDir: the root filesystem is read-only.
+        Args = ["wait", "--for=condition=complete", $"job/{job.Name}", "--timeout=300s", "--cache-dir=/tmp/kube-cache"],
     };
 }

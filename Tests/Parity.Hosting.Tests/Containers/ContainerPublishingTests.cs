@@ -85,10 +85,10 @@ public sealed class ContainerPublishingTests : IDisposable
         Assert.Contains(container.Env, e => e.Name == "PORT" && e.Value == "8080");
         Assert.Contains(container.Env, e => e.ValueFrom?.SecretKeyRef?.Name == "test-secrets");
         Assert.Equal("/healthz", container.ReadinessProbe.HttpGet.Path);
-        // The anonymous volume is the pod's scratch space; the bind mount is this machine's and has no cluster form.
-        var scratch = Assert.Single(deployment.Spec.Template.Spec.Volumes);
-        Assert.NotNull(scratch.EmptyDir);
-        Assert.Equal("/tmp/scratch", Assert.Single(container.VolumeMounts).MountPath);
+        // The anonymous volume is the pod's scratch space (beside /tmp, writable under a read-only root); the bind
+        // mount is this machine's and has no cluster form.
+        Assert.All(deployment.Spec.Template.Spec.Volumes, v => Assert.NotNull(v.EmptyDir));
+        Assert.Equal(["/tmp/scratch", "/tmp"], container.VolumeMounts.Select(m => m.MountPath));
         var service = Read<V1Service>(root, "web-service.yaml");
         Assert.Equal(8080, Assert.Single(service.Spec.Ports).Port);
         Assert.False(File.Exists(Path.Combine(root, "base", "web-statefulset.yaml")));
@@ -108,7 +108,7 @@ public sealed class ContainerPublishingTests : IDisposable
         var statefulSet = Read<V1StatefulSet>(root, "search-statefulset.yaml");
         Assert.Equal(["search-data", "search-config"], statefulSet.Spec.VolumeClaimTemplates.Select(c => c.Metadata.Name));
         var mounts = statefulSet.Spec.Template.Spec.Containers.Single().VolumeMounts;
-        Assert.Equal([("search-data", "/usr/share/opensearch/data", (bool?)null), ("search-config", "/config", true)],
+        Assert.Equal([("search-data", "/usr/share/opensearch/data", (bool?)null), ("search-config", "/config", true), ("writable-tmp", "/tmp", null)],
             mounts.Select(m => (m.Name, m.MountPath, m.ReadOnlyProperty)));
         Assert.Equal("search", Read<V1Service>(root, "search-service.yaml").Metadata.Name);
         Assert.False(File.Exists(Path.Combine(root, "base", "search-deployment.yaml")));
