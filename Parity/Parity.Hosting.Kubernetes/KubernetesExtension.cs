@@ -22,6 +22,9 @@ public sealed class KubernetesExtension : IAppHostExtension
     /// <summary>The same choice as configuration, so an AppHost that always publishes the dashboard says so once.</summary>
     public const string IncludeDashboardKey = "Parity:IncludeDashboard";
 
+    /// <summary>How far each overlay's ResourceQuota stands above what its workloads use at their peak, in percent.</summary>
+    public const string QuotaHeadroomKey = "Parity:QuotaHeadroomPercent";
+
     private readonly Option<bool> _includeDashboard = new("--include-dashboard")
     {
         Description = "The cluster runs the dashboard too, and every project exports its telemetry to it",
@@ -39,6 +42,13 @@ public sealed class KubernetesExtension : IAppHostExtension
         var cluster = includeDashboard
             ? new DistributedApplicationModel([.. context.Model.Resources, DashboardResource.ForCluster()])
             : context.Model;
-        return [KubernetesPublisher.Write(cluster, outputDirectory, context.Configuration[AppNameKey] ?? DefaultAppName)];
+        return [KubernetesPublisher.Write(cluster, outputDirectory, context.Configuration[AppNameKey] ?? DefaultAppName, QuotaHeadroom(context.Configuration[QuotaHeadroomKey]))];
     }
+
+    private static int QuotaHeadroom(string? configured) => configured switch
+    {
+        null => NamespaceQuotas.DefaultHeadroomPercent,
+        _ when int.TryParse(configured, out var percent) && percent >= 0 => percent,
+        _ => throw new DistributedApplicationException($"{QuotaHeadroomKey} is '{configured}': give a whole number of percent, 0 or more (the default is {NamespaceQuotas.DefaultHeadroomPercent})."),
+    };
 }

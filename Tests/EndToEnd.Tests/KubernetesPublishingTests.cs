@@ -112,6 +112,17 @@ public sealed class KubernetesPublishingTests
         Assert.False(File.Exists(Path.Combine(root, "orders-poddisruptionbudget.yaml")));
     }
 
+    [Fact]
+    public async Task AnInvalidQuotaHeadroomFailsThePublishNamingTheSettingAndTheFix()
+    {
+        var output = Directory.CreateTempSubdirectory("parity-kubernetes-").FullName;
+        var (exitCode, _, stderr) = await RunAppHostAsync(["publish", "--output", output, "--Parity:QuotaHeadroomPercent=lots"]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Parity:QuotaHeadroomPercent is 'lots': give a whole number of percent", stderr);
+        Assert.False(Directory.Exists(Path.Combine(output, KubernetesDirectory, "overlays")));
+    }
+
     private static bool IsKustomizeFile(string file) =>
         Path.GetFileName(file) == "kustomization.yaml" || file.EndsWith("deployment-resources.yaml", StringComparison.Ordinal);
 

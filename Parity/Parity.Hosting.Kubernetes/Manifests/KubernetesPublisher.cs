@@ -13,7 +13,8 @@ public static class KubernetesPublisher
     public const string RelativeDirectory = "deploy/kubernetes";
 
     /// <summary>Writes under <paramref name="outputDirectory"/>/deploy/kubernetes and returns that directory.</summary>
-    public static string Write(DistributedApplicationModel model, string outputDirectory, string appName)
+    public static string Write(
+        DistributedApplicationModel model, string outputDirectory, string appName, int quotaHeadroomPercent = NamespaceQuotas.DefaultHeadroomPercent)
     {
         var root = Path.Combine(outputDirectory, RelativeDirectory);
         var secretName = ClusterNames.SecretName(appName);
@@ -40,6 +41,7 @@ public static class KubernetesPublisher
             documents.ForEach(d => WorkloadHardening.Apply(resource, d.Value));
             baseDocuments.AddRange(documents);
         }
+        baseDocuments.AddRange(NetworkPolicies.For(published, Launch));
         var baseFiles = baseDocuments.Select(d => d.FileName).Order(StringComparer.Ordinal).ToList();
         baseDocuments.Add(new("kustomization.yaml", new Kustomization { Resources = baseFiles }));
 
@@ -57,7 +59,7 @@ public static class KubernetesPublisher
         foreach (var environment in KustomizeOverlays.Environments)
         {
             var overlay = Path.Combine(root, "overlays", environment);
-            WriteDocuments(overlay, KustomizeOverlays.For(environment, appName, deployed, imageNames));
+            WriteDocuments(overlay, KustomizeOverlays.For(environment, appName, deployed, imageNames, [.. baseDocuments.Select(d => d.Value)], quotaHeadroomPercent));
             File.WriteAllText(Path.Combine(overlay, KustomizeOverlays.SecretsExampleFile), KustomizeOverlays.SecretsExample(secrets.SecretParameters, secrets.UriEncodedSecretParameters));
         }
         return root;

@@ -17,7 +17,8 @@ internal static class KustomizeOverlays
 
     public static readonly string[] Environments = ["dev", "staging", "prod"];
 
-    public static IEnumerable<KubernetesDocument> For(string environment, string appName, IReadOnlyList<ProjectResource> deployed, IReadOnlyList<string> imageNames)
+    public static IEnumerable<KubernetesDocument> For(
+        string environment, string appName, IReadOnlyList<ProjectResource> deployed, IReadOnlyList<string> imageNames, IReadOnlyList<object> baseObjects, int quotaHeadroomPercent)
     {
         var resources = new List<string> { "../../base", "namespace.yaml" };
         var replicas = new List<KustomizeReplicas>();
@@ -42,14 +43,13 @@ internal static class KustomizeOverlays
                 }
             }
             patches.Add(new KustomizePatch(ResourcesPatchFile, new KustomizePatchTarget(V1Deployment.KubeGroup, V1Deployment.KubeApiVersion, V1Deployment.KubeKind)));
-            yield return new(ResourcesPatchFile, new List<JsonPatchOperation>
-            {
-                new("replace", "/spec/template/spec/containers/0/resources", new V1ResourceRequirements
-                {
-                    Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("250m"), ["memory"] = new("256Mi") },
-                    Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("1Gi") },
-                }),
-            });
+            yield return new(ResourcesPatchFile, new List<JsonPatchOperation> { new("replace", "/spec/template/spec/containers/0/resources", ProductionResources()) });
+        }
+        var peak = PeakWorkloads(baseObjects, replicas.ToDictionary(r => r.Name, r => r.Count), environment == "prod" ? ProductionResources() : null);
+        foreach (var quota in NamespaceQuotas.For(peak, quotaHeadroomPercent))
+        {
+            resources.Add(quota.FileName);
+            yield return quota;
         }
         yield return new("kustomization.yaml", new Kustomization
         {
@@ -64,6 +64,35 @@ internal static class KustomizeOverlays
             SecretGenerator = [new KustomizeSecretGenerator(ClusterNames.SecretName(appName), [SecretsFile])],
         });
     }
+
+    /// <summary>What each Deployment's container requests and may use in prod.</summary>
+    private static V1ResourceRequirements ProductionResources() => new()
+    {
+        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("250m"), ["memory"] = new("256Mi") },
+        Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("1Gi") },
+    };
+
+    /// <summary>Each workload of the base as this overlay runs it at its peak: its replicas, its autoscaler's maximum, a rolling update's extra pod.</summary>
+    private static List<NamespaceQuotas.Workload> PeakWorkloads(
+        IReadOnlyList<object> baseObjects, Dictionary<string, int> replicas, V1ResourceRequirements? deploymentResources)
+    {
+        var autoscaled = baseObjects.OfType<V2HorizontalPodAutoscaler>().ToDictionary(a => a.Spec.ScaleTargetRef.Name, a => a.Spec.MaxReplicas);
+        return [.. baseObjects.Select(o => o switch
+        {
+            V1Deployment d => new NamespaceQuotas.Workload(
+                Math.Max(replicas.GetValueOrDefault(d.Metadata.Name, d.Spec.Replicas ?? 1), autoscaled.GetValueOrDefault(d.Metadata.Name)) + 1,
+                deploymentResources is null ? d.Spec.Template.Spec : WithMainResources(d.Spec.Template.Spec, deploymentResources), 0),
+            V1StatefulSet s => new NamespaceQuotas.Workload(s.Spec.Replicas ?? 1, s.Spec.Template.Spec, s.Spec.VolumeClaimTemplates?.Count ?? 0),
+            V1Job j => new NamespaceQuotas.Workload(1, j.Spec.Template.Spec, 0),
+            _ => null,
+        }).OfType<NamespaceQuotas.Workload>()];
+    }
+
+    private static V1PodSpec WithMainResources(V1PodSpec pod, V1ResourceRequirements resources) => new()
+    {
+        InitContainers = pod.InitContainers,
+        Containers = [new V1Container { Name = pod.Containers[0].Name, Resources = resources }, .. pod.Containers.Skip(1)],
+    };
 
     /// <summary>The keys <c>secrets.env</c> must set; values are never written, only how to make one.</summary>
     public static string SecretsExample(IEnumerable<ParameterResource> secrets, IEnumerable<ParameterResource>? uriEncoded = null)
