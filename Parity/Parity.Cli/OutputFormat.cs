@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Parity.Hosting.Publishing;
 
 namespace Parity.Cli;
 

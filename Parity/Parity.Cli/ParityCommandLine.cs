@@ -30,6 +30,7 @@ internal static class ParityCommandLine
         root.Add(VerbCommands.Forward("publish", "publish", "Publishes aspire-manifest.json and the Kubernetes manifests (the AppHost's publish verb)"));
         root.Add(VerbCommands.Forward("deploy", "deploy", "Builds images and applies an overlay (the AppHost's deploy verb)"));
         root.Add(VerbCommands.Forward("check", "parity", "Checks parity between the local run and a cluster overlay (the AppHost's parity verb)"));
+        root.Add(VerbCommands.Forward("policy", "policy", "Checks every rendered overlay against the policy rules (the AppHost's policy verb)"));
         root.Add(VerbCommands.Doctor());
         return root;
     }

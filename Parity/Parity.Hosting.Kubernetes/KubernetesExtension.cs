@@ -32,7 +32,7 @@ public sealed class KubernetesExtension : IAppHostExtension
 
     public KubernetesExtension() => PublishOptions = [_includeDashboard];
 
-    public IReadOnlyList<AppHostVerb> Verbs { get; } = [ParityCheck.CreateVerb(), DeployCommand.CreateVerb()];
+    public IReadOnlyList<AppHostVerb> Verbs { get; } = [ParityCheck.CreateVerb(), DeployCommand.CreateVerb(), PolicyCheck.CreateVerb()];
 
     public IReadOnlyList<Option> PublishOptions { get; }
 

@@ -113,6 +113,18 @@ public sealed class KubernetesPublishingTests
     }
 
     [Fact]
+    public async Task EveryCommittedOverlayPassesThePolicyCheck()
+    {
+        var (exitCode, stdout, stderr) = await RunAppHostAsync(["policy"]);
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        foreach (var overlay in Overlays)
+        {
+            Assert.Contains($"Overlay '{overlay}': 0 finding(s), 0 waived", stdout);
+        }
+    }
+
+    [Fact]
     public async Task AnInvalidQuotaHeadroomFailsThePublishNamingTheSettingAndTheFix()
     {
         var output = Directory.CreateTempSubdirectory("parity-kubernetes-").FullName;

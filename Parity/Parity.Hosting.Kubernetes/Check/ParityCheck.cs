@@ -86,10 +86,7 @@ public static class ParityCheck
 
     public static string Table(IReadOnlyList<EnvironmentKeyDifference> differences)
     {
-        string[] header = ["RESOURCE", "KEY", "LOCAL", "CLUSTER"];
-        var rows = differences.Select(d => new[] { d.Resource, d.Key, d.Local ? "yes" : "no", d.Cluster ? "yes" : "no" }).ToList();
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
-        return string.Join('\n', new[] { Line(header) }.Concat(rows.Select(Line)));
+        return TextTable.Format(["RESOURCE", "KEY", "LOCAL", "CLUSTER"],
+            differences.Select(d => new[] { d.Resource, d.Key, d.Local ? "yes" : "no", d.Cluster ? "yes" : "no" }));
     }
 }

@@ -9,6 +9,8 @@ namespace Parity.Hosting.Kubernetes;
 /// </summary>
 internal sealed class RenderedOverlay(IList<object> objects)
 {
+    public IList<object> Objects => objects;
+
     /// <summary>Renders <paramref name="overlayDirectory"/>; without its git-ignored secrets.env, renders a copy with placeholder secrets.</summary>
     public static RenderedOverlay Render(string overlayDirectory)
     {
@@ -31,7 +33,8 @@ internal sealed class RenderedOverlay(IList<object> objects)
             var keys = File.Exists(example)
                 ? File.ReadAllLines(example).Where(l => !l.StartsWith('#') && l.Contains('=')).Select(l => l.Split('=')[0])
                 : [];
-            File.WriteAllLines(Path.Combine(copiedOverlay, KustomizeOverlays.SecretsFile), keys.Select(k => $"{k}=placeholder"));
+            // Each its own value, so a check can tell where a secret's value went.
+            File.WriteAllLines(Path.Combine(copiedOverlay, KustomizeOverlays.SecretsFile), keys.Select(k => $"{k}=placeholder-{Guid.NewGuid():N}"));
             return new RenderedOverlay(Kustomize(copiedOverlay));
         }
         finally

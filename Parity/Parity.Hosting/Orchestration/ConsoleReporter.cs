@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Parity.Hosting.Publishing;
 
 namespace Parity.Hosting.Orchestration;
 
@@ -70,17 +70,10 @@ internal static class ConsoleReporter
     /// <summary>The URLs meant for a summary (not those shown only in a resource's details).</summary>
     internal static string FormatTable(IEnumerable<ResourceSnapshot> snapshots, TimeSpan total)
     {
-        var rows = snapshots.Select(s => new[]
+        var table = TextTable.Format(["RESOURCE", "STATE", "URLS", "UP AFTER"], snapshots.Select(s => new[]
         {
             s.Name, s.State.ToString(), string.Join(" ", (s.UrlDetails ?? []).Where(u => u.IsShownInSummary).Select(u => u.Url)), s.Message ?? "",
-        }).ToList();
-        string[] header = ["RESOURCE", "STATE", "URLS", "UP AFTER"];
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        var text = new StringBuilder().AppendLine();
-        foreach (var row in rows.Prepend(header))
-        {
-            text.AppendLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        }
-        return text.Append($"All resources up in {total.TotalSeconds:0.00}s. Press Ctrl+C to stop.").ToString();
+        }));
+        return $"{Environment.NewLine}{table}{Environment.NewLine}All resources up in {total.TotalSeconds:0.00}s. Press Ctrl+C to stop.";
     }
 }

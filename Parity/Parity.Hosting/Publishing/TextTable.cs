@@ -1,7 +1,7 @@
-namespace Parity.Cli;
+namespace Parity.Hosting.Publishing;
 
-/// <summary>Left-aligned columns separated by two spaces, as the AppHost prints its own summary.</summary>
-internal static class TextTable
+/// <summary>Left-aligned columns separated by two spaces: the AppHost's summary, the verbs' reports and the CLI's listings.</summary>
+public static class TextTable
 {
     public static string Format(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
