@@ -86,6 +86,43 @@ public sealed class PrivateStateTests
         }
     }
 
+    [Fact]
+    public async Task WhenPostgresCannotPassTheFoldersAboveTheStateFolderItsVolumeLivesUnderVarLibParityAndTheStateFolderStaysClosed()
+    {
+        Assert.SkipUnless(DropsPrivileges, "only an AppHost that runs as root runs PostgreSQL as another user");
+        var parent = Directory.CreateTempSubdirectory("parity-test-").FullName; // 0700: user postgres cannot pass it
+        var state = Path.Combine(parent, "state");
+        string? volume = null;
+        try
+        {
+            var builder = TestApp.CreateBuilder(state);
+            builder.AddPostgres("pg").WithDataVolume().AddDatabase("db");
+            await using (var app = builder.Build())
+            {
+                await app.StartAsync(TestApp.Timeout());
+                await app.WaitForHealthyAsync("db");
+                await using var database = await Sql.DatabaseOfAsync(app);
+                volume = Path.GetDirectoryName((string)(await Sql.ScalarAsync(database, "SHOW data_directory"))!)!;
+            }
+
+            Assert.StartsWith("/var/lib/parity/", volume);
+            Assert.Equal(("postgres", OwnerOnlyFolder), (OwnerOf(volume), File.GetUnixFileMode(volume)));
+            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(volume + ".credentials"));
+            Assert.Equal(SearchOnlyForOthers, File.GetUnixFileMode(Path.GetDirectoryName(volume)!));
+            Assert.Equal(SearchOnlyForOthers, File.GetUnixFileMode("/var/lib/parity"));
+            Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(state));
+            Assert.False(Directory.Exists(Path.Combine(state, "volumes")));
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+            if (volume is not null)
+            {
+                Directory.Delete(Path.GetDirectoryName(volume)!, recursive: true);
+            }
+        }
+    }
+
     /// <summary>What another user reaches: the entries of each folder they may pass, from <paramref name="folder"/> down.</summary>
     private static IEnumerable<string> ReachableByOthers(string folder) =>
         (File.GetUnixFileMode(folder) & PassableByOthers) == 0
