@@ -68,23 +68,10 @@ internal static class DetachedAppHost
     }
 
     /// <summary>
-    /// The state folder as the AppHost creates it (0700) when it does not exist yet, and the log readable by its owner
-    /// only (services may print secrets); the shell's redirection keeps the mode of an existing file.
+    /// The log readable by its owner only (services may print secrets), in a state folder created owner-only as the
+    /// AppHost creates it; the shell's redirection keeps the mode of an existing file, so it is created anew.
     /// </summary>
-    private static void CreatePrivateFiles(AppHostProject project)
-    {
-        if (!Directory.Exists(project.StateDirectory))
-        {
-            Directory.CreateDirectory(project.StateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        File.Delete(project.LogFile);
-        new FileStream(project.LogFile, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }).Dispose();
-    }
+    private static void CreatePrivateFiles(AppHostProject project) => OwnerOnly.CreateFile(project.LogFile).Dispose();
 
     private static string Pending(RunState? run) => run is null
         ? "run.json was never written"

@@ -27,7 +27,10 @@ internal sealed class RabbitMQNativeLauncher : INativeLauncher
         var epmdPort = Text(context.AllocatePort());
         var management = rabbit.ManagementEndpoint.Exists;
 
-        WriteOwnerOnly(Path.Combine(config, "rabbitmq.conf"), Configuration(context, rabbit, management));
+        using (var conf = new StreamWriter(OwnerOnly.CreateFile(Path.Combine(config, "rabbitmq.conf"))))
+        {
+            conf.Write(Configuration(context, rabbit, management)); // it holds the password
+        }
         File.WriteAllText(Path.Combine(config, "enabled_plugins"), management ? "[rabbitmq_management]." : "[].");
         File.WriteAllText(Path.Combine(config, "rabbitmq-env.conf"), "");
 
@@ -115,14 +118,4 @@ internal sealed class RabbitMQNativeLauncher : INativeLauncher
                 $"The RabbitMQ {what} cannot contain '#', line breaks, or leading or trailing spaces (rabbitmq.conf cannot hold them).");
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
-
-    private static void WriteOwnerOnly(string path, string text)
-    {
-        File.WriteAllText(path, "");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        File.WriteAllText(path, text);
-    }
 }

@@ -10,6 +10,7 @@ namespace Parity.Hosting;
 internal sealed class GeneratedSecrets(string path)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public string GetOrCreate(string name, int length)
     {
@@ -21,13 +22,7 @@ internal sealed class GeneratedSecrets(string path)
             if (!secrets.TryGetValue(name, out var value))
             {
                 secrets[name] = value = RandomNumberGenerator.GetString(Alphabet, length);
-                PrivateDirectory.Create(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, "");
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-                File.WriteAllText(path, JsonSerializer.Serialize(secrets, new JsonSerializerOptions { WriteIndented = true }));
+                OwnerOnly.Replace(path, file => JsonSerializer.Serialize(file, secrets, Indented));
             }
             return value;
         }

@@ -61,11 +61,6 @@ public static class DistributedApplicationTestingBuilder
         options.DisableDashboard = true;
         options.KeepPersistentResources = false;
         options.StateDirectory = Directory.CreateTempSubdirectory("parity-test-").FullName;
-        if (!OperatingSystem.IsWindows())
-        {
-            // Reachable by the users backing services run as (PostgreSQL drops root), so data volumes stay inside it.
-            File.SetUnixFileMode(options.StateDirectory, (UnixFileMode)0b111_101_101);
-        }
         configure?.Invoke(options);
     }
 }

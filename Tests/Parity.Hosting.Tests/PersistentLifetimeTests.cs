@@ -9,11 +9,7 @@ namespace Parity.Hosting.Tests;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // PostgreSQL runs as its own user, reaching a folder by its Unix mode
 public sealed class PersistentLifetimeTests : IAsyncDisposable
 {
-    // Reachable by user postgres (the server drops root), so its data stays inside it.
     private readonly string _state = Directory.CreateTempSubdirectory("parity-persistent-").FullName;
-
-    public PersistentLifetimeTests() =>
-        File.SetUnixFileMode(_state, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);
 
     [Fact]
     public async Task PostgresIsAdoptedWithItsDataReplacedWhenItsConfigurationChangesStartedAgainWhenKilledAndStoppedForGood()

@@ -45,7 +45,6 @@ public sealed class SqliteTelemetryRuns : ITelemetryRuns
     /// </summary>
     public static SqliteTelemetryRuns Start(string path, string runId, DashboardOptions caps, TelemetryWriter writer, ILogger logger)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var memory = NewMemoryStore(caps);
         IReadOnlyList<RunInfo> runs;
         try

@@ -32,6 +32,7 @@ public static class TelemetryDatabase
     /// <summary>Opens the file (created when missing) in WAL mode, with the tables in place.</summary>
     public static SqliteConnection Open(string path)
     {
+        KeepOwnerOnly(path);
         // No pooling: a closed connection releases the file, as a stopped dashboard would.
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         try
@@ -47,6 +48,27 @@ public static class TelemetryDatabase
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Telemetry holds what services logged, secrets included: only its owner may read the file. SQLite creates its
+    /// -wal and -shm files with the mode of the database file, so a new file is created owner-only before SQLite opens
+    /// it (an empty file is a new database to it), and one an earlier version left open is restricted, with its companions.
+    /// </summary>
+    private static void KeepOwnerOnly(string path)
+    {
+        if (!File.Exists(path))
+        {
+            OwnerOnly.CreateFile(path).Dispose();
+            return;
+        }
+        foreach (var file in (string[])[path, path + "-wal", path + "-shm"])
+        {
+            if (File.Exists(file))
+            {
+                OwnerOnly.Restrict(file);
+            }
         }
     }
 

@@ -121,7 +121,7 @@ public sealed class TelemetryWriter : IHostedService, IAsyncDisposable
         {
             connection = TelemetryDatabase.Open(_path);
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             // Enqueue then keeps at most the queue's bound and warns about the rest.
             _logger.LogError("Cannot open {Path}; this run's telemetry stays in memory only: {Message}", _path, e.Message);

@@ -9,6 +9,12 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Args, st
     /// <summary>The user the process runs as when the AppHost runs as root (servers that refuse root).</summary>
     public string? RunAsUser { get; init; }
 
+    /// <summary>
+    /// What the process creates is its user's alone (umask 077): the engine sets it for the servers native launchers
+    /// start, whose data may sit in the AppHost's state folder.
+    /// </summary>
+    public bool PrivateFiles { get; init; }
+
     /// <summary>The signal that asks the process to stop gracefully (SIGTERM = 15; PostgreSQL's fast shutdown is SIGINT = 2).</summary>
     public int StopSignal { get; init; } = 15;
 

@@ -9,7 +9,12 @@ internal static class LogFileFollower
 
     public static async Task FollowAsync(string path, bool fromStart, Action<string> onLine, CancellationToken stopping)
     {
-        await using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly.FileMode; // a console log may hold secrets a service printed
+        }
+        await using var file = new FileStream(path, options);
         if (!fromStart)
         {
             file.Seek(0, SeekOrigin.End);

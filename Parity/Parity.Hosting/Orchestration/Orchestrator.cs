@@ -68,13 +68,14 @@ internal sealed class Orchestrator(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var run = new RunServices(notifications, logs, options, lifecycle);
+        StateFolder.Secure(settings.StateDirectory, _data.WaysThrough(model.Resources, run.OutlivesRun));
         await lifecycle.BeforeStartAsync(cancellationToken);
         var adoptable = await SettlePersistentRecordsAsync();
         Validate(adoptable);
         _started = true;
         _endpoints = EndpointAllocation.Allocate(model, options.RandomizePorts, adoptable);
         var renderer = _renderer = new LocalExpressionRenderer(_endpoints);
-        var run = new RunServices(notifications, logs, options, lifecycle);
         _background.Add(lifecycle.PublishResourceEventsAsync(notifications, _stopping.Token));
         foreach (var parameter in model.Resources.Where(r => r.IsValueOnly()))
         {

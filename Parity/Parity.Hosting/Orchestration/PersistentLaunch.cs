@@ -43,7 +43,7 @@ internal sealed class PersistentLaunch(
 
         var (spec, environment) = await prepared.CreateSpecAsync();
         await LocalSetup.RunAsync(resource, onLine);
-        PersistentRecord.CreateOwnerOnly(log).Dispose();
+        OwnerOnly.CreateFile(log).Dispose();
         var companions = new List<PersistentProcess>();
         PersistentProcess process;
         try

@@ -32,7 +32,6 @@ internal sealed record PersistentRecord(
     public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(10);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public static string Folder(string stateDirectory) => Path.Combine(stateDirectory, "persistent");
 
@@ -52,26 +51,7 @@ internal sealed record PersistentRecord(
             ? [.. Directory.EnumerateFiles(Folder(stateDirectory), "*.json").Select(ReadFile).OfType<PersistentRecord>().OrderBy(r => r.Resource)]
             : [];
 
-    public void Write(string stateDirectory)
-    {
-        var path = FileOf(stateDirectory, Resource);
-        var temporary = path + ".tmp";
-        using (var file = CreateOwnerOnly(temporary))
-        {
-            JsonSerializer.Serialize(file, this, Json);
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    /// <summary>An empty file only its owner can read (a record, a console log), in the persistent folder.</summary>
-    public static FileStream CreateOwnerOnly(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Delete(path); // an existing file keeps its mode; the create mode applies to new files only
-        return new FileStream(path, OperatingSystem.IsWindows()
-            ? new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write }
-            : new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
-    }
+    public void Write(string stateDirectory) => OwnerOnly.Replace(FileOf(stateDirectory, Resource), file => JsonSerializer.Serialize(file, this, Json));
 
     /// <summary>
     /// Stops it for good: its stop command or graceful signal, then SIGKILL to its whole session once

@@ -37,7 +37,8 @@ internal static partial class ProcessStarter
         {
             throw new DistributedApplicationException($"'{spec.FileName}' must run as '{spec.RunAsUser}', which needs setpriv (apt-get install util-linux).");
         }
-        string[] wrapper = Setpriv is null ? [] : [Setpriv, .. RunAsArgs(spec), "--pdeathsig", spec.DeathSignal, "--", .. OwnSession];
+        string[] tiedToAppHost = Setpriv is null ? [] : [Setpriv, .. RunAsArgs(spec), "--pdeathsig", spec.DeathSignal, "--", .. OwnSession];
+        string[] wrapper = [.. tiedToAppHost, .. PrivateFilesShell(spec)];
         var info = StartInfo(spec, wrapper, redirectOutput: true);
         return Start(info).ContinueWith(t =>
         {
@@ -63,13 +64,17 @@ internal static partial class ProcessStarter
             throw new DistributedApplicationException($"'{spec.FileName}' is declared persistent, which needs setsid and setpriv (apt-get install util-linux).");
         }
         string[] runAs = spec.RunAsUser is null ? [] : [Setpriv!, .. RunAsArgs(spec), "--"];
-        string[] wrapper = [Setsid, "sh", "-c", "log=$1; shift; exec \"$@\" >>\"$log\" 2>&1", "sh", consoleLog, .. runAs];
+        string[] wrapper = [Setsid, "sh", "-c", "log=$1; shift; exec \"$@\" >>\"$log\" 2>&1", "sh", consoleLog, .. runAs, .. PrivateFilesShell(spec)];
         var process = await Start(StartInfo(spec, wrapper, redirectOutput: false));
         WriteInput(process, spec);
         return process;
     }
 
     private static string[] OwnSession => Setsid is null ? [] : [Setsid];
+
+    /// <summary>A shell that sets the umask, then becomes the program (same pid), for a spec that asks for private files.</summary>
+    private static string[] PrivateFilesShell(ProcessSpec spec) =>
+        spec.PrivateFiles && !OperatingSystem.IsWindows() ? ["/bin/sh", "-c", "umask 077 && exec \"$@\"", "sh"] : [];
 
     private static string[] RunAsArgs(ProcessSpec spec) =>
         spec.RunAsUser is { } user ? [$"--reuid={user}", $"--regid={user}", "--init-groups"] : [];

@@ -65,7 +65,7 @@ internal sealed class ResourceRunnerFactory(
     private ResourceSupervisor CreateSupervisor(
         IResource resource, int? replica, IReadOnlyDictionary<string, int> ports, Lazy<NativeLaunchContext> launchContext, Action<ResourceSnapshot> publish)
     {
-        var persistent = IsPersistent(resource);
+        var persistent = run.OutlivesRun(resource);
         // A persistent process keeps its instance id: it is part of its configuration, which decides whether it is adopted.
         var instanceId = persistent ? resource.Name : $"{resource.Name}-{Guid.NewGuid().ToString("N")[..8]}";
         var launcher = resource.AnnotationsOf<INativeLauncher>().LastOrDefault();
@@ -80,7 +80,7 @@ internal sealed class ResourceRunnerFactory(
             {
                 var spec = resource switch
                 {
-                    _ when launcher is not null => await launcher.PrepareAsync(launchContext.Value.WithEnvironment(env), stopping),
+                    _ when launcher is not null => (await launcher.PrepareAsync(launchContext.Value.WithEnvironment(env), stopping)) with { PrivateFiles = true },
                     ProjectResource project => new ProcessSpec(
                         "dotnet", [await run.Outputs.ResolveAsync(project), .. args], Path.GetDirectoryName(project.Metadata.ProjectPath)!, env),
                     ContainerResource container => await ContainerSpecAsync(container, replica, env, args),
@@ -101,11 +101,8 @@ internal sealed class ResourceRunnerFactory(
         return new ResourceSupervisor(
             resource, launch, RestartPolicyOf(resource), UrlsOf(resource), ports,
             HealthProbe(resource, ports, launcher, launchContext), run, publish, replica,
-            RunOnceCompletion.For(resource, model, run.Outputs, IsPersistent, stateDirectory));
+            RunOnceCompletion.For(resource, model, run.Outputs, run.OutlivesRun, stateDirectory));
     }
-
-    /// <summary>Whether the resource outlives this run: declared persistent, and allowed by the options.</summary>
-    private bool IsPersistent(IResource resource) => run.Options.KeepPersistentResources && resource.HasPersistentLifetime();
 
     /// <summary>
     /// What a persistent process was started with, as one hash: its kind and program, its arguments, environment and
@@ -157,8 +154,8 @@ internal sealed class ResourceRunnerFactory(
 
     private NativeLaunchContext CreateLaunchContext(IResource resource)
     {
-        var runAsUser = Environment.UserName == "root" && resource.TryGetLastAnnotation<RunAsUserAnnotation>(out var runAs) ? runAs.User : null;
-        var (dataPath, persistent) = data.Prepare(resource, runAsUser, IsPersistent(resource));
+        var runAsUser = DataDirectories.RunAsUserOf(resource);
+        var (dataPath, persistent) = data.Prepare(resource, runAsUser, run.OutlivesRun(resource));
         if (persistent)
         {
             DataDirectories.CheckCredentials(resource, dataPath, renderer);

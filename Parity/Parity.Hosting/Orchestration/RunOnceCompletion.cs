@@ -77,7 +77,7 @@ internal sealed class RunOnceCompletion(string file, Func<Task<string?>> stamp)
 
     public void Record(string completed)
     {
-        using var record = PersistentRecord.CreateOwnerOnly(file);
+        using var record = OwnerOnly.CreateFile(file);
         record.Write(Encoding.UTF8.GetBytes(completed));
     }
 

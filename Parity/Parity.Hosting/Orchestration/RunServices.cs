@@ -18,6 +18,9 @@ internal sealed class RunServices(
     /// <summary>The dll each project runs from: its build output, or what watch mode last built.</summary>
     public ProjectOutputs Outputs { get; } = new();
 
+    /// <summary>Whether the resource outlives this run: declared persistent, and allowed by the options.</summary>
+    public bool OutlivesRun(IResource resource) => Options.KeepPersistentResources && resource.HasPersistentLifetime();
+
     /// <summary>Where the resource events are published (none when the run is driven without the host, as some tests do).</summary>
     public AppHostLifecycle? Lifecycle { get; } = lifecycle;
 

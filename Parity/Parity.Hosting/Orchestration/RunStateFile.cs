@@ -18,14 +18,11 @@ internal sealed class RunStateFile(
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private readonly HashSet<string> _names = new(resourceNames, StringComparer.OrdinalIgnoreCase);
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
 
     public async Task KeepWrittenAsync(CancellationToken stopping)
     {
-        PrivateDirectory.Create(Path.GetDirectoryName(path)!);
         Write();
         try
         {
@@ -78,18 +75,8 @@ internal sealed class RunStateFile(
             Replicas = (s.Replicas ?? []).Select(r => new { r.Pid, r.State, r.Urls }),
         });
         var document = new { AppHostPid = Environment.ProcessId, StartedAt = _startedAt, Dashboard = dashboard, ResourceService = resourceService, Resources = resources };
-        var temporary = path + ".tmp";
-        File.Delete(temporary); // a leftover of a killed run keeps its mode; the create mode below applies to new files only
-        using (var file = new FileStream(temporary, OwnerOnlyCreate))
-        {
-            JsonSerializer.Serialize(file, document, Json);
-        }
-        File.Move(temporary, path, overwrite: true); // readers never see a half-written file
+        OwnerOnly.Replace(path, file => JsonSerializer.Serialize(file, document, Json));
     }
-
-    private static FileStreamOptions OwnerOnlyCreate => OperatingSystem.IsWindows()
-        ? new() { Mode = FileMode.CreateNew, Access = FileAccess.Write }
-        : new() { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly };
 }
 
 /// <summary>Where the dashboard is, and the URL that signs a browser in.</summary>

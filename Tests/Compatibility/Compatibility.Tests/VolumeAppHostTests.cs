@@ -11,7 +11,6 @@ public sealed class VolumeAppHostTests
     {
         var ct = Deadline.Token();
         var state = Directory.CreateTempSubdirectory("parity-compat-volume-").FullName;
-        File.SetUnixFileMode(state, (UnixFileMode)0b111_101_101); // PostgreSQL, run as its own user, reaches its volume
 
         await using (var first = await StartAsync(state, ct))
         {

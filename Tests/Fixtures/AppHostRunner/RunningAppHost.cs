@@ -41,12 +41,7 @@ public sealed class RunningAppHost : IAsyncDisposable
 
     public static RunningAppHost Start(string appHostDll, params string[] args)
     {
-        // Reachable by the users backing services run as (PostgreSQL drops root), so volumes stay inside it.
         var state = Directory.CreateTempSubdirectory("parity-apphost-").FullName;
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(state, (UnixFileMode)0b111_101_101);
-        }
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[appHostDll, "--Parity:RandomizePorts=true", $"--Parity:StateDirectory={state}", .. args])
         {

@@ -42,7 +42,7 @@ public sealed class PostgresIntegrationTests
     [Fact]
     public async Task ADataVolumeKeepsTheDataAcrossRunsWhileARunWithoutOneStartsEmpty()
     {
-        var state = StateDirectoryThePostgresUserCanReach();
+        var state = Directory.CreateTempSubdirectory("parity-test-").FullName;
         try
         {
             await using (var first = await StartAsync(state, withDataVolume: true))
@@ -74,7 +74,7 @@ public sealed class PostgresIntegrationTests
     [Fact]
     public async Task ADataVolumeStartedWithAnotherPasswordFailsWithTheFixInTheMessage()
     {
-        var state = StateDirectoryThePostgresUserCanReach();
+        var state = Directory.CreateTempSubdirectory("parity-test-").FullName;
         try
         {
             await (await StartAsync(state, withDataVolume: true)).DisposeAsync();
@@ -136,16 +136,5 @@ public sealed class PostgresIntegrationTests
         await app.StartAsync(TestApp.Timeout());
         await app.WaitForHealthyAsync("db");
         return app;
-    }
-
-    /// <summary>
-    /// As root the server runs as user postgres, which must reach the volume under the state folder; a folder it
-    /// cannot reach would move the volume to /var/lib/parity, shared by every test run.
-    /// </summary>
-    private static string StateDirectoryThePostgresUserCanReach()
-    {
-        var state = Directory.CreateTempSubdirectory("parity-test-").FullName;
-        File.SetUnixFileMode(state, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);
-        return state;
     }
 }

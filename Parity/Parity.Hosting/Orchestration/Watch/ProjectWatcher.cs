@@ -21,6 +21,9 @@ internal sealed class ProjectWatcher(
     private CompilerServer? _compiler;
     private int _builds;
 
+    /// <summary>Where builds go: owner-only, as all of the state folder is (a build output may hold a service's settings).</summary>
+    private string WatchFolder { get; } = Path.Combine(stateDirectory, "watch");
+
     /// <summary>The watched projects, by project file, with their source folders and the resources that run them.</summary>
     private readonly IReadOnlyList<(string Project, IReadOnlyList<string> Folders, IReadOnlyList<ProjectResource> Resources)> _projects =
     [
@@ -31,6 +34,7 @@ internal sealed class ProjectWatcher(
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        OwnerOnly.CreateFolder(WatchFolder);
         var watchers = _projects.SelectMany(p => p.Folders).Distinct().Select(Watch).ToList();
         if (_projects.Count > 0)
         {
@@ -83,7 +87,7 @@ internal sealed class ProjectWatcher(
             }
             if (_compiler is not null)
             {
-                await WarmUpAsync(_compiler, Path.Combine(stateDirectory, "watch", "warm-up"));
+                await WarmUpAsync(_compiler, Path.Combine(WatchFolder, "warm-up"));
             }
         }
         catch (OperationCanceledException)
@@ -129,7 +133,7 @@ internal sealed class ProjectWatcher(
         var names = string.Join(", ", changed.Select(Path.GetFileName).Distinct());
         Log(resources, $"watch: {names} changed; building {Path.GetFileName(project)}");
         var clock = Stopwatch.StartNew();
-        var output = Path.Combine(stateDirectory, "watch", Path.GetFileNameWithoutExtension(project),
+        var output = Path.Combine(WatchFolder, Path.GetFileNameWithoutExtension(project),
             Interlocked.Increment(ref _builds).ToString(CultureInfo.InvariantCulture)) + Path.DirectorySeparatorChar;
         var restore = changed.Any(c => Path.GetExtension(c) is ".csproj" or ".props" or ".targets");
         if (_compiler is not null)
