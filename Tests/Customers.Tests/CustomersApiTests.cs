@@ -60,6 +60,8 @@ public sealed class CustomersApiTests(CustomersFactory factory) : IClassFixture<
     [InlineData("""{"name":"","creditLimit":10}""", "name")]
     [InlineData("""{"name":"   ","creditLimit":10}""", "name")]
     [InlineData("""{"creditLimit":10}""", "name")]
+    [InlineData("""{"name":"a\u0000b","creditLimit":10}""", "name")]
+    [InlineData("""{"name":"\u0000","creditLimit":10}""", "name")]
     [InlineData("""{"name":"Bob","creditLimit":-0.01}""", "creditLimit")]
     [InlineData("""{"name":"Bob"}""", "creditLimit")]
     [InlineData("""{"name":"Bob","creditLimit":10000000000000000}""", "creditLimit")]
