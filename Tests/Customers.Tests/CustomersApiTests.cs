@@ -109,6 +109,21 @@ public sealed class CustomersApiTests(CustomersFactory factory) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("application/json; charset=bogus")]
+    [InlineData("application/json; charset=\"no-such-charset\"")]
+    [InlineData("application/json; charset=utf-7")]
+    public async Task Body_in_a_charset_the_service_cannot_decode_is_a_415_problem(string contentType)
+    {
+        var content = new ByteArrayContent("""{"name":"Bob","creditLimit":1}"""u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await factory.CreateClient().PostAsync("/customers", content, CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
     [InlineData("/health")]
     [InlineData("/alive")]
     public async Task Health_endpoints_answer_in_production(string path)
