@@ -25,7 +25,7 @@ public sealed class HostileInputTests(StoreTopology store)
     public async Task EveryPublicEndpointRefusesHostileInputWithAProblemAndNeverA5xx()
     {
         using var gateway = store.App.CreateHttpClient("gateway");
-        var requests = HostileRequests.Generate(await CreateSampleAsync(gateway), Seed);
+        var requests = HostileRequests.Generate(await CreateSampleAsync(gateway.BaseAddress!), Seed);
 
         var answers = new List<HostileAnswer>(requests.Count);
         var clock = Stopwatch.StartNew();
@@ -41,7 +41,8 @@ public sealed class HostileInputTests(StoreTopology store)
         }
 
         var statuses = answers.GroupBy(answer => answer.Status).OrderBy(group => group.Key).Select(group => $"{group.Key}: {group.Count()}");
-        TestContext.Current.SendDiagnosticMessage($"Hostile input: {answers.Count} requests sent; by status: {string.Join(", ", statuses)}");
+        TestContext.Current.SendDiagnosticMessage(
+            $"Hostile input: {answers.Count} requests sent; by status: {string.Join(", ", statuses)}; 5xx: {answers.Count(answer => answer.Status >= 500)}");
 
         Assert.InRange(answers.Count, 500, 1_500);
         var unanswered = answers.Where(answer => answer.Status == 0 && !HostileAnswer.MayGoUnanswered(answer.Request)).ToList();
@@ -78,7 +79,7 @@ public sealed class HostileInputTests(StoreTopology store)
         var oversized = new HostileRequest("POST", "/api/customers", "body over the limit") { Chunked = chunked }
             .WithJson($$"""{"name":"{{new string('n', HostileRequests.MaxBodyBytes)}}","creditLimit":1}""");
 
-        var answer = await HostileAnswer.SendAsync(gateway, oversized with { Authorization = gateway.DefaultRequestHeaders.Authorization!.ToString() }, Token);
+        var answer = await HostileAnswer.SendAsync(gateway, oversized, Token);
         // See HostileAnswer.MayGoUnanswered: a chunked body may lose the race with the closing connection; once, not always.
         for (var attempt = 1; answer.Status == 0 && HostileAnswer.MayGoUnanswered(answer.Request) && attempt < 3; attempt++)
         {
@@ -102,9 +103,10 @@ public sealed class HostileInputTests(StoreTopology store)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
-    private static async Task<StoreSample> CreateSampleAsync(HttpClient anonymous)
+    /// <summary>Signed in as a user of its own, so the run's requests count against their own rate limit.</summary>
+    private static async Task<StoreSample> CreateSampleAsync(Uri gateway)
     {
-        using var signedIn = await GatewayClient.SignInAsync(new HttpClient { BaseAddress = anonymous.BaseAddress }, Token, user: "hostile-input");
+        using var signedIn = await GatewayClient.SignInAsync(new HttpClient { BaseAddress = gateway }, Token, user: "hostile-input");
         using var customer = await signedIn.PostAsJsonAsync("/api/customers", new { name = "Eve", creditLimit = 100m }, Token);
         Assert.Equal(HttpStatusCode.Created, customer.StatusCode);
         var customerId = (await customer.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("customerId").GetInt64();

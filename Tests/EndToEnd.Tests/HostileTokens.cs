@@ -18,7 +18,7 @@ internal static class HostileTokens
         yield return ("Bearer ....", "only dots");
         yield return ($"Bearer {Unsigned(claims)}", "alg none");
         yield return ($"Bearer {Signed(claims, "another-key-that-is-long-enough-for-hs256!")}", "signed with another key");
-        yield return ($"Bearer {Signed(claims.Replace("\"exp\":" + (now + 3600), "\"exp\":" + (now - 3600)), "x".PadRight(48, 'x'))}", "expired, unknown key");
+        yield return ($"Bearer {Signed(claims.Replace("\"exp\":" + (now + 3600), "\"exp\":" + (now - 3600)), new string('x', 48))}", "expired, unknown key");
         yield return ($"Bearer {Tampered(validToken)}", "valid token with its payload changed");
         yield return ($"Bearer {validToken[..^4]}", "valid token cut short");
         yield return ($"Bearer {validToken}x", "valid token with a byte appended");
