@@ -11,6 +11,7 @@ var rabbitmq = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVo
 var minio = builder.AddMinioContainer("minio").WithDataVolume();
 var jwtSigningKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48 }, secret: true);
 var gatewayPermitsPerSecond = builder.AddParameter("gateway-permits-per-second", "200", publishValueAsDefault: true);
+var gatewayMaxBodyBytes = builder.AddParameter("gateway-max-request-body-bytes", "1048576", publishValueAsDefault: true);
 
 // Each service's schema is applied by a run-once resource: the service itself, run with "migrate".
 var customersMigrations = builder.AddProject<Projects.Customers>("customers-migrations", o => o.ExcludeLaunchProfile = true)
@@ -80,6 +81,7 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(recommendations)
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("RateLimiting__PermitsPerSecond", gatewayPermitsPerSecond)
+    .WithEnvironment("RequestLimits__MaxBodyBytes", gatewayMaxBodyBytes)
     .WaitFor(customers)
     .WaitFor(orders)
     .WaitFor(catalog)

@@ -1,7 +1,10 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -19,6 +22,7 @@ public static class ProblemDetailsDefaults
     /// <summary>
     /// Unreadable bodies and query strings surface as BadHttpRequestException (thrown in Development, a bare 400
     /// elsewhere); both reach the client as problem details with their own status, and no error is logged for them.
+    /// A body in a charset .NET cannot decode is refused with a 415 problem before any endpoint reads it.
     /// </summary>
     public static WebApplication UseClientErrorProblemDetails(this WebApplication app)
     {
@@ -27,6 +31,45 @@ public static class ProblemDetailsDefaults
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
+        app.Use(async (context, next) =>
+        {
+            if (DeclaredCharset(context.Request) is { } charset && !IsKnownCharset(charset))
+            {
+                // Left to the JSON reader, an unknown charset is an InvalidOperationException: a 500.
+                context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status415UnsupportedMediaType,
+                        Title = "Unsupported charset",
+                        Detail = $"The body's charset '{charset}' is not one this service can decode; send UTF-8.",
+                    },
+                });
+                return;
+            }
+
+            await next(context);
+        });
         return app;
+    }
+
+    private static string? DeclaredCharset(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) && !StringSegment.IsNullOrEmpty(mediaType.Charset)
+            ? HeaderUtilities.RemoveQuotes(mediaType.Charset).ToString()
+            : null;
+
+    private static bool IsKnownCharset(string charset)
+    {
+        try
+        {
+            Encoding.GetEncoding(charset);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
     }
 }

@@ -19,6 +19,11 @@ public sealed record CreateCustomerRequest(string? Name, decimal? CreditLimit)
         {
             errors["name"] = [$"Name must be at most {MaxNameLength} characters."];
         }
+        else if (Name.Contains('\0'))
+        {
+            // PostgreSQL text cannot hold NUL: left unchecked it would fail the insert with a 500.
+            errors["name"] = ["Name must not contain NUL characters."];
+        }
 
         if (CreditLimit is null)
         {

@@ -12,12 +12,17 @@ public static class GatewayRoutes
     // YARP's name for the application's default authorization policy: an authenticated user.
     private const string AuthenticatedUsers = "default";
 
+    /// <summary>Product images: the one route whose bodies may exceed the general limit (<see cref="RequestBodyLimits"/>).</summary>
+    public const string ProductImagesRouteId = "product-images";
+
     public static IReadOnlyList<RouteConfig> Routes { get; } =
     [
         // A catch-all segment is optional, so this also matches /api/customers itself.
         ApiRoute("customers"),
         ApiRoute("orders"),
         ApiRoute("products", cluster: "catalog"),
+        // More specific than products' catch-all, so routing prefers it for image paths.
+        ApiRoute(ProductImagesRouteId, "catalog", "/api/products/{id}/image"),
         ApiRoute("recommendations"),
         // WebSockets and server-sent events stream through unbuffered; the services own these paths as they are.
         StreamRoute("ws"),
@@ -34,11 +39,14 @@ public static class GatewayRoutes
         Cluster("notifications") with { HttpRequest = new() { ActivityTimeout = TimeSpan.FromHours(1) } },
     ];
 
-    private static RouteConfig ApiRoute(string resource, string? cluster = null) => new RouteConfig
+    private static RouteConfig ApiRoute(string resource, string? cluster = null) =>
+        ApiRoute(resource, cluster ?? resource, $"/api/{resource}/{{**rest}}");
+
+    private static RouteConfig ApiRoute(string routeId, string cluster, string path) => new RouteConfig
     {
-        RouteId = resource,
-        ClusterId = cluster ?? resource,
-        Match = new RouteMatch { Path = $"/api/{resource}/{{**rest}}" },
+        RouteId = routeId,
+        ClusterId = cluster,
+        Match = new RouteMatch { Path = path },
         AuthorizationPolicy = AuthenticatedUsers,
         RateLimiterPolicy = ClientRateLimiting.PolicyName,
     }.WithTransformPathRemovePrefix("/api");

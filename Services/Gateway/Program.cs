@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
+builder.AddRequestBodyLimits();
 builder.AddGatewayAuthentication();
 builder.Services.AddClientRateLimiting(builder.Configuration);
 builder.Services.AddOrderHistoryClients(builder.Configuration);
@@ -14,6 +15,9 @@ builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationR
 var app = builder.Build();
 
 app.UseClientErrorProblemDetails();
+// Refusals without a body of their own (401 challenges, 404, 405, a proxy error) get problem details too.
+app.UseStatusCodePages();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 // After authentication, so a signed-in client is limited as itself rather than by its address.
 app.UseRateLimiter();
@@ -40,7 +44,8 @@ app.MapGet("/", () => new
 
 app.MapTokenEndpoint();
 app.MapOrderHistoryEndpoint();
-app.MapReverseProxy();
+app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+    RequestBodyLimits.AllowLargerImageBodies(endpoint, route, app.Configuration));
 app.MapDefaultEndpoints();
 
 app.Run();

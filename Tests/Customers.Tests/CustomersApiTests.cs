@@ -60,6 +60,8 @@ public sealed class CustomersApiTests(CustomersFactory factory) : IClassFixture<
     [InlineData("""{"name":"","creditLimit":10}""", "name")]
     [InlineData("""{"name":"   ","creditLimit":10}""", "name")]
     [InlineData("""{"creditLimit":10}""", "name")]
+    [InlineData("""{"name":"a\u0000b","creditLimit":10}""", "name")]
+    [InlineData("""{"name":"\u0000","creditLimit":10}""", "name")]
     [InlineData("""{"name":"Bob","creditLimit":-0.01}""", "creditLimit")]
     [InlineData("""{"name":"Bob"}""", "creditLimit")]
     [InlineData("""{"name":"Bob","creditLimit":10000000000000000}""", "creditLimit")]
@@ -104,6 +106,21 @@ public sealed class CustomersApiTests(CustomersFactory factory) : IClassFixture<
         Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken);
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=bogus")]
+    [InlineData("application/json; charset=\"no-such-charset\"")]
+    [InlineData("application/json; charset=utf-7")]
+    public async Task Body_in_a_charset_the_service_cannot_decode_is_a_415_problem(string contentType)
+    {
+        var content = new ByteArrayContent("""{"name":"Bob","creditLimit":1}"""u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await factory.CreateClient().PostAsync("/customers", content, CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]

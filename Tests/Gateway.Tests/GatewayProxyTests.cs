@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,7 @@ public sealed class GatewayProxyTests
                 ["/api/customers/{**rest}"] = ("customers", "http://customers"),
                 ["/api/orders/{**rest}"] = ("orders", "http://orders"),
                 ["/api/products/{**rest}"] = ("catalog", "http://catalog"),
+                ["/api/products/{id}/image"] = ("catalog", "http://catalog"),
                 ["/api/recommendations/{**rest}"] = ("recommendations", "http://recommendations"),
                 ["/ws/{**rest}"] = ("notifications", "http://notifications"),
                 ["/sse/{**rest}"] = ("notifications", "http://notifications"),
@@ -98,6 +100,20 @@ public sealed class GatewayProxyTests
         var reply = await client.GetFromJsonAsync<EchoReply>(requested, CancellationToken);
 
         Assert.Equal(new EchoReply(service, forwarded), reply);
+    }
+
+    [Theory]
+    [InlineData("GET", "/nothing/here", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/token", HttpStatusCode.MethodNotAllowed)]
+    public async Task A_refusal_of_the_gateways_own_is_a_problem(string method, string path, HttpStatusCode status)
+    {
+        await using var gateway = new GatewayFactory(new MovableServiceConfiguration());
+        var client = await gateway.CreateAuthenticatedClientAsync();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), CancellationToken);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     // YARP applies a re-resolution in the background after the change token fires.
