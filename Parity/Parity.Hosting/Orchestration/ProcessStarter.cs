@@ -15,6 +15,10 @@ internal static partial class ProcessStarter
 {
     private static readonly string? Setpriv = OperatingSystem.IsLinux() ? ExecutableLocator.Find("setpriv") : null;
     private static readonly string? Setsid = Setpriv is null ? null : ExecutableLocator.Find("setsid");
+
+    // bash, not sh: dash drops the environment variables whose names are not identifiers (YARP's
+    // ReverseProxy__Clusters__catalog-api__...) from what it passes on.
+    private static readonly string Shell = ExecutableLocator.Find("bash") ?? "/bin/sh";
     private const int SigKill = 9;
 
     // How long a process's descendants may outlive it (finishing their own graceful stop) before they are killed.
@@ -64,7 +68,7 @@ internal static partial class ProcessStarter
             throw new DistributedApplicationException($"'{spec.FileName}' is declared persistent, which needs setsid and setpriv (apt-get install util-linux).");
         }
         string[] runAs = spec.RunAsUser is null ? [] : [Setpriv!, .. RunAsArgs(spec), "--"];
-        string[] wrapper = [Setsid, "sh", "-c", "log=$1; shift; exec \"$@\" >>\"$log\" 2>&1", "sh", consoleLog, .. runAs, .. PrivateFilesShell(spec)];
+        string[] wrapper = [Setsid, Shell, "-c", "log=$1; shift; exec \"$@\" >>\"$log\" 2>&1", "sh", consoleLog, .. runAs, .. PrivateFilesShell(spec)];
         var process = await Start(StartInfo(spec, wrapper, redirectOutput: false));
         WriteInput(process, spec);
         return process;
@@ -74,7 +78,7 @@ internal static partial class ProcessStarter
 
     /// <summary>A shell that sets the umask, then becomes the program (same pid), for a spec that asks for private files.</summary>
     private static string[] PrivateFilesShell(ProcessSpec spec) =>
-        spec.PrivateFiles && !OperatingSystem.IsWindows() ? ["/bin/sh", "-c", "umask 077 && exec \"$@\"", "sh"] : [];
+        spec.PrivateFiles && !OperatingSystem.IsWindows() ? [Shell, "-c", "umask 077 && exec \"$@\"", "sh"] : [];
 
     private static string[] RunAsArgs(ProcessSpec spec) =>
         spec.RunAsUser is { } user ? [$"--reuid={user}", $"--regid={user}", "--init-groups"] : [];
