@@ -19,8 +19,8 @@ public sealed class DevelopmentTokenIssuer(SymmetricSecurityKey signingKey)
         var now = DateTime.UtcNow;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = GatewayAuthentication.Issuer,
-            Audience = GatewayAuthentication.Audience,
+            Issuer = DevelopmentTokens.Issuer,
+            Audience = DevelopmentTokens.Audience,
             Subject = new ClaimsIdentity(
             [
                 new Claim(JwtRegisteredClaimNames.Sub, user),
