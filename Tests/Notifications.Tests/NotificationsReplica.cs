@@ -36,7 +36,8 @@ public sealed class NotificationsReplica : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        // As the orchestrator runs it locally: Development, where the gateway's development tokens are accepted.
+        builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
