@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Store.Tests;
 
 namespace Gateway.Tests;
 

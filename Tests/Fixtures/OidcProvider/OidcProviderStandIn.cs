@@ -7,13 +7,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Gateway.Tests;
+namespace Store.Tests;
 
 /// <summary>
 /// An OpenID Connect provider on a free loopback port, as much of one as a resource server uses: the discovery
 /// document and a JWKS holding the public half of the RSA key it signs tokens with. Counts JWKS fetches.
 /// </summary>
-internal sealed class OidcProviderStandIn : IAsyncDisposable
+public sealed class OidcProviderStandIn : IAsyncDisposable
 {
     public const string Audience = "store-api";
 
