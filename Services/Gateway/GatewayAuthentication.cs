@@ -5,8 +5,8 @@ namespace Gateway;
 
 /// <summary>
 /// Bearer tokens. With <c>Authentication:Authority</c> set, from that OpenID Connect provider (<see cref="OidcAuthority"/>);
-/// otherwise, in Development only, from the gateway itself (<see cref="DevelopmentTokens"/>). Anywhere else the gateway
-/// refuses to start rather than accept tokens it minted itself.
+/// otherwise, in Development only, from the gateway itself (<see cref="DevelopmentTokens"/>). Outside Development without
+/// an authority the gateway refuses to start: it never falls back to issuing tokens of its own.
 /// </summary>
 public static class GatewayAuthentication
 {
