@@ -9,7 +9,10 @@ var catalogDb = postgres.AddDatabase("catalogdb");
 var redis = builder.AddRedis("redis");
 var rabbitmq = builder.AddRabbitMQ("rabbitmq").WithManagementPlugin().WithDataVolume().WithLifetime(ContainerLifetime.Persistent);
 var minio = builder.AddMinioContainer("minio").WithDataVolume();
+// Tokens: locally the gateway issues them, signed with this key; in the cluster an OpenID Connect provider does (WithTokenIssuer).
 var jwtSigningKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48 }, secret: true);
+var oidcAuthority = builder.AddParameter("oidc-authority", "https://login.example.com/realms/store", publishValueAsDefault: true);
+var oidcAudience = builder.AddParameter("oidc-audience", "store", publishValueAsDefault: true);
 var gatewayPermitsPerSecond = builder.AddParameter("gateway-permits-per-second", "200", publishValueAsDefault: true);
 var gatewayMaxBodyBytes = builder.AddParameter("gateway-max-request-body-bytes", "1048576", publishValueAsDefault: true);
 
@@ -54,7 +57,7 @@ var catalog = builder.AddProject<Projects.Catalog>("catalog")
 var notifications = builder.AddProject<Projects.Notifications>("notifications")
     .WithReference(redis)
     .WithReference(rabbitmq)
-    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithTokenIssuer(jwtSigningKey, oidcAuthority, oidcAudience)
     .WaitFor(redis)
     .WaitFor(rabbitmq)
     .WithReplicas(2)
@@ -79,7 +82,7 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(catalog)
     .WithReference(notifications)
     .WithReference(recommendations)
-    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithTokenIssuer(jwtSigningKey, oidcAuthority, oidcAudience)
     .WithEnvironment("RateLimiting__PermitsPerSecond", gatewayPermitsPerSecond)
     .WithEnvironment("RequestLimits__MaxBodyBytes", gatewayMaxBodyBytes)
     .WaitFor(customers)

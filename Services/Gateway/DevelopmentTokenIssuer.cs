@@ -5,8 +5,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Gateway;
 
 /// <summary>
-/// Issues tokens for any user name asked for. The store has no identity provider; this makes the system usable
-/// from a browser or a script without one, with the same tokens a real provider's would replace.
+/// Issues tokens for any user name asked for, in Development only: a local run and its tests need no identity
+/// provider, while the cluster validates the tokens of the OpenID Connect provider configured there (<see cref="OidcAuthority"/>).
 /// </summary>
 public sealed class DevelopmentTokenIssuer(SymmetricSecurityKey signingKey)
 {
@@ -19,8 +19,8 @@ public sealed class DevelopmentTokenIssuer(SymmetricSecurityKey signingKey)
         var now = DateTime.UtcNow;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = GatewayAuthentication.Issuer,
-            Audience = GatewayAuthentication.Audience,
+            Issuer = DevelopmentTokens.Issuer,
+            Audience = DevelopmentTokens.Audience,
             Subject = new ClaimsIdentity(
             [
                 new Claim(JwtRegisteredClaimNames.Sub, user),

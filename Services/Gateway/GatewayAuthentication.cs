@@ -1,71 +1,61 @@
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway;
 
 /// <summary>
-/// Bearer tokens (HS256) signed with <c>Jwt:SigningKey</c>, a secret the notifications service shares to validate
-/// the same tokens when the gateway forwards them.
+/// Bearer tokens. With <c>Authentication:Authority</c> set, from that OpenID Connect provider (<see cref="OidcAuthority"/>);
+/// otherwise, in Development only, from the gateway itself (<see cref="DevelopmentTokens"/>). Outside Development without
+/// an authority the gateway refuses to start: it never falls back to issuing tokens of its own.
 /// </summary>
 public static class GatewayAuthentication
 {
-    public const string SigningKeySetting = "Jwt:SigningKey";
-    public const string Issuer = "store-gateway";
-    public const string Audience = "store";
-
     /// <summary>Browsers cannot set headers on a WebSocket or an EventSource, so the streams also take the token here.</summary>
     public const string QueryParameter = "access_token";
 
-    public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
+    /// <summary>The claim a user's name is read from, whoever issued the token.</summary>
+    public const string NameClaimType = JwtRegisteredClaimNames.Name;
+
+    /// <returns>Whether the gateway issues development tokens, and so maps <see cref="TokenEndpoint"/>.</returns>
+    public static bool AddGatewayAuthentication(this WebApplicationBuilder builder)
     {
-        var signingKey = ReadSigningKey(builder.Configuration);
-        builder.Services.AddSingleton(new DevelopmentTokenIssuer(signingKey));
         builder.Services.AddAuthorization();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        var bearer = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             // Claims keep their JWT names ("sub", "name"), as the notifications service reads them.
             options.MapInboundClaims = false;
-            options.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = Issuer,
-                ValidAudience = Audience,
-                IssuerSigningKey = signingKey,
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                NameClaimType = JwtRegisteredClaimNames.Name,
-            };
-            options.Events = new JwtBearerEvents
-            {
-                OnMessageReceived = context =>
-                {
-                    if (string.IsNullOrEmpty(context.Token)
-                        && IsStreamPath(context.Request.Path)
-                        && context.Request.Query.TryGetValue(QueryParameter, out var token))
-                    {
-                        context.Token = token;
-                    }
-
-                    return Task.CompletedTask;
-                },
-            };
+            options.Events = new JwtBearerEvents { OnMessageReceived = ReadStreamTokenFromQuery };
         });
 
-        return builder;
+        if (OidcAuthority.IsConfigured(builder.Configuration))
+        {
+            OidcAuthority.Configure(bearer, builder.Configuration);
+            return false;
+        }
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"{OidcAuthority.AuthorityVariable} is not set: outside Development the gateway accepts only tokens from an " +
+                $"OpenID Connect authority. Set {OidcAuthority.AuthorityVariable} to its issuer URL and " +
+                $"{OidcAuthority.AudienceVariable} to the audience its tokens carry for this API.");
+        }
+
+        DevelopmentTokens.Configure(bearer, builder.Services, builder.Configuration);
+        return true;
+    }
+
+    private static Task ReadStreamTokenFromQuery(MessageReceivedContext context)
+    {
+        if (string.IsNullOrEmpty(context.Token)
+            && IsStreamPath(context.Request.Path)
+            && context.Request.Query.TryGetValue(QueryParameter, out var token))
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
     }
 
     private static bool IsStreamPath(PathString path) => path.StartsWithSegments("/ws") || path.StartsWithSegments("/sse");
-
-    private static SymmetricSecurityKey ReadSigningKey(IConfiguration configuration)
-    {
-        if (configuration[SigningKeySetting] is not { Length: > 0 } secret)
-        {
-            throw new InvalidOperationException("Jwt__SigningKey is not set: the gateway needs it to issue and validate tokens.");
-        }
-
-        var key = Encoding.UTF8.GetBytes(secret);
-        return key.Length >= 32
-            ? new SymmetricSecurityKey(key)
-            : throw new InvalidOperationException("Jwt__SigningKey is shorter than 32 bytes: HS256 needs a key of at least 256 bits.");
-    }
 }

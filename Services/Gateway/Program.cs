@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
 builder.AddRequestBodyLimits();
-builder.AddGatewayAuthentication();
+var issuesDevelopmentTokens = builder.AddGatewayAuthentication();
 builder.Services.AddClientRateLimiting(builder.Configuration);
 builder.Services.AddOrderHistoryClients(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters);
@@ -35,14 +35,16 @@ app.MapGet("/", () => new
             .Single(cluster => cluster.ClusterId == route.ClusterId)
             .Destinations!.Values.Select(destination => destination.Address),
     }),
-    Endpoints = new[]
-    {
-        $"POST {TokenEndpoint.Path} (anonymous)",
-        $"GET {OrderHistoryEndpoint.Path}",
-    },
+    Endpoints = issuesDevelopmentTokens
+        ? new[] { $"POST {TokenEndpoint.Path} (anonymous, Development only)", $"GET {OrderHistoryEndpoint.Path}" }
+        : new[] { $"GET {OrderHistoryEndpoint.Path}" },
 });
 
-app.MapTokenEndpoint();
+if (issuesDevelopmentTokens)
+{
+    app.MapTokenEndpoint();
+}
+
 app.MapOrderHistoryEndpoint();
 app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
     RequestBodyLimits.AllowLargerImageBodies(endpoint, route, app.Configuration));

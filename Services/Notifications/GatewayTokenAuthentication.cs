@@ -4,9 +4,19 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Notifications;
 
-/// <summary>Accepts the bearer tokens the gateway issues (HS256, signed with the shared <c>Jwt:SigningKey</c>).</summary>
+/// <summary>
+/// Accepts the bearer tokens the gateway accepts: with <c>Authentication:Authority</c> set, those of that OpenID Connect
+/// provider (issuer and signing keys from its discovery document, the configured audience); otherwise, in Development
+/// only, the gateway's development tokens (HS256, signed with the shared <c>Jwt:SigningKey</c>).
+/// </summary>
 public static class GatewayTokenAuthentication
 {
+    public const string AuthoritySetting = "Authentication:Authority";
+    public const string AudienceSetting = "Authentication:Audience";
+
+    /// <summary>True by default; false only for a provider reached over plain HTTP inside a trusted network.</summary>
+    public const string RequireHttpsMetadataSetting = "Authentication:RequireHttpsMetadata";
+
     public const string SigningKeySetting = "Jwt:SigningKey";
     public const string Issuer = "store-gateway";
     public const string Audience = "store";
@@ -14,14 +24,36 @@ public static class GatewayTokenAuthentication
     /// <summary>Browsers cannot set headers on a WebSocket or an EventSource, so the streams also take the token here.</summary>
     public const string QueryParameter = "access_token";
 
-    /// <returns>Whether a signing key is configured, and so whether the streams require a token.</returns>
+    /// <returns>Whether tokens are configured, and so whether the streams require one.</returns>
     public static bool AddGatewayTokenAuthentication(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthorization();
         var authentication = builder.Services.AddAuthentication();
-        if (builder.Configuration[SigningKeySetting] is not { Length: > 0 } signingKey)
+        var configuration = builder.Configuration;
+        if (configuration[AuthoritySetting] is { Length: > 0 } authority)
+        {
+            var audience = configuration[AudienceSetting] is { Length: > 0 } configured
+                ? configured
+                : throw new InvalidOperationException(
+                    $"Authentication__Audience is not set: with Authentication__Authority ({authority}) notifications needs the audience its tokens carry.");
+            authentication.AddJwtBearer(options =>
+            {
+                options.Authority = authority;
+                options.Audience = audience;
+                options.RequireHttpsMetadata = configuration.GetValue(RequireHttpsMetadataSetting, defaultValue: true);
+                AcceptStreamTokens(options);
+            });
+            return true;
+        }
+        if (configuration[SigningKeySetting] is not { Length: > 0 } signingKey)
         {
             return false;
+        }
+        if (!builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                "Authentication__Authority is not set: outside Development notifications accepts only tokens from an OpenID Connect " +
+                "authority, never ones signed with Jwt__SigningKey. Set Authentication__Authority and Authentication__Audience.");
         }
         var key = Encoding.UTF8.GetBytes(signingKey);
         if (key.Length < 32)
@@ -31,7 +63,6 @@ public static class GatewayTokenAuthentication
 
         authentication.AddJwtBearer(options =>
         {
-            options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = Issuer,
@@ -39,20 +70,26 @@ public static class GatewayTokenAuthentication
                 IssuerSigningKey = new SymmetricSecurityKey(key),
                 ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             };
-            options.Events = new JwtBearerEvents
-            {
-                OnMessageReceived = context =>
-                {
-                    if (string.IsNullOrEmpty(context.Token)
-                        && OrderStreamEndpoints.IsStreamPath(context.Request.Path)
-                        && context.Request.Query.TryGetValue(QueryParameter, out var token))
-                    {
-                        context.Token = token;
-                    }
-                    return Task.CompletedTask;
-                },
-            };
+            AcceptStreamTokens(options);
         });
         return true;
+    }
+
+    private static void AcceptStreamTokens(JwtBearerOptions options)
+    {
+        options.MapInboundClaims = false;
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                if (string.IsNullOrEmpty(context.Token)
+                    && OrderStreamEndpoints.IsStreamPath(context.Request.Path)
+                    && context.Request.Query.TryGetValue(QueryParameter, out var token))
+                {
+                    context.Token = token;
+                }
+                return Task.CompletedTask;
+            },
+        };
     }
 }

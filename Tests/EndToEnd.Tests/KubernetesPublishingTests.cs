@@ -68,11 +68,11 @@ public sealed class KubernetesPublishingTests
     [Fact]
     public async Task NoSecretValueIsPublished()
     {
-        const string signingKey = "a-very-secret-signing-key-that-must-never-be-published-in-kubernetes-0123456789";
+        const string password = "a-very-secret-password-that-must-never-be-published-in-kubernetes-0123456789";
         var state = Directory.CreateTempSubdirectory("parity-publish-").FullName;
-        var output = await PublishAsync($"--Parameters:jwt-signing-key={signingKey}", $"--Parity:StateDirectory={state}");
+        var output = await PublishAsync($"--Parameters:postgres-password={password}", $"--Parity:StateDirectory={state}");
 
-        var secrets = new List<string> { signingKey };
+        var secrets = new List<string> { password };
         var secretsFile = Path.Combine(state, "secrets.json");
         if (File.Exists(secretsFile))
         {
@@ -88,8 +88,10 @@ public sealed class KubernetesPublishingTests
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{file} contains a secret value.");
             }
         }
-        var gateway = await File.ReadAllTextAsync(Path.Combine(root, "base", "gateway-deployment.yaml"), TestContext.Current.CancellationToken);
-        Assert.Contains("value: $(PARAM_JWT_SIGNING_KEY)", gateway);
+        var gateway = await File.ReadAllTextAsync(Path.Combine(root, "base", "gateway-configmap.yaml"), TestContext.Current.CancellationToken);
+        // The development signing key is for the local run only: the cluster's gateway validates an authority's tokens.
+        Assert.Contains("Jwt__SigningKey: \"\"", gateway);
+        Assert.Contains("Authentication__Authority: https://login.example.com/realms/store", gateway);
         var migrations = await File.ReadAllTextAsync(Path.Combine(root, "base", "customers-migrations-job.yaml"), TestContext.Current.CancellationToken);
         Assert.Contains("Host=postgres;Port=5432;Username=postgres;Password=$(PARAM_POSTGRES_PASSWORD);Database=customersdb", migrations);
     }

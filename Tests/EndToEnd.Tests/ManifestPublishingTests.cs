@@ -41,12 +41,14 @@ public sealed class ManifestPublishingTests
     [Fact]
     public async Task NoSecretValueIsPublished()
     {
-        const string signingKey = "a-very-secret-signing-key-that-must-never-be-published-0123456789";
+        const string password = "a-very-secret-password-that-must-never-be-published-0123456789";
         var state = Directory.CreateTempSubdirectory("parity-publish-").FullName;
-        var manifest = await PublishAsync($"--Parameters:jwt-signing-key={signingKey}", $"--Parity:StateDirectory={state}");
+        var manifest = await PublishAsync($"--Parameters:postgres-password={password}", $"--Parity:StateDirectory={state}");
 
-        Assert.DoesNotContain(signingKey, manifest);
-        Assert.Contains("\"Jwt__SigningKey\": \"{jwt-signing-key.value}\"", manifest);
+        Assert.DoesNotContain(password, manifest);
+        // The development signing key is for the local run only: the published gateway validates an authority's tokens.
+        Assert.Contains("\"Jwt__SigningKey\": \"\"", manifest);
+        Assert.Contains("\"Authentication__Authority\": \"{oidc-authority.value}\"", manifest);
         Assert.Contains("\"connectionString\": \"Host={postgres.bindings.tcp.host};Port={postgres.bindings.tcp.port};Username=postgres;Password={postgres-password.value}\"", manifest);
         var secretsFile = Path.Combine(state, "secrets.json");
         if (File.Exists(secretsFile))

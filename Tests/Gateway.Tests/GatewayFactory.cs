@@ -5,8 +5,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Gateway.Tests;
 
-/// <summary>The gateway in-process, configured as the orchestrator configures it: settings only.</summary>
-internal sealed class GatewayFactory(MovableServiceConfiguration discovery, IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>
+/// The gateway in-process, configured as the orchestrator configures it: settings only. Development, as a local run,
+/// unless <paramref name="environment"/> says otherwise (the cluster runs Production).
+/// </summary>
+internal sealed class GatewayFactory(
+    MovableServiceConfiguration discovery, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public const string SigningKey = "a-signing-key-for-tests-only-32-bytes-or-more";
@@ -28,7 +32,8 @@ internal sealed class GatewayFactory(MovableServiceConfiguration discovery, IRea
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting(GatewayAuthentication.SigningKeySetting, SigningKey);
+        builder.UseEnvironment(environment);
+        builder.UseSetting(DevelopmentTokens.SigningKeySetting, SigningKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

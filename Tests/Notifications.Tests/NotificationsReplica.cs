@@ -15,15 +15,21 @@ namespace Notifications.Tests;
 public sealed class NotificationsReplica : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string _environment;
 
-    private NotificationsReplica(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+    private NotificationsReplica(IReadOnlyDictionary<string, string> settings, string environment)
+    {
+        _settings = settings;
+        _environment = environment;
+    }
 
     public Uri Address { get; private set; } = new("http://127.0.0.1");
 
     /// <param name="settings">Configuration as the environment would give it (<c>ConnectionStrings:redis</c>, ...).</param>
-    public static NotificationsReplica Start(IReadOnlyDictionary<string, string> settings)
+    /// <param name="environment">Development, as the orchestrator runs it locally; the cluster runs Production.</param>
+    public static NotificationsReplica Start(IReadOnlyDictionary<string, string> settings, string environment = "Development")
     {
-        var replica = new NotificationsReplica(settings);
+        var replica = new NotificationsReplica(settings, environment);
         replica.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         replica.StartServer();
         replica.Address = new Uri(replica.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
@@ -36,7 +42,7 @@ public sealed class NotificationsReplica : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
