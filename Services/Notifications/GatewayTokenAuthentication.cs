@@ -7,7 +7,8 @@ namespace Notifications;
 /// <summary>
 /// Accepts the bearer tokens the gateway accepts: with <c>Authentication:Authority</c> set, those of that OpenID Connect
 /// provider (issuer and signing keys from its discovery document, the configured audience); otherwise, in Development
-/// only, the gateway's development tokens (HS256, signed with the shared <c>Jwt:SigningKey</c>).
+/// only, the gateway's development tokens (HS256, signed with the shared <c>Jwt:SigningKey</c>). Outside Development
+/// without an authority it refuses to start.
 /// </summary>
 public static class GatewayTokenAuthentication
 {
@@ -45,15 +46,15 @@ public static class GatewayTokenAuthentication
             });
             return true;
         }
-        if (configuration[SigningKeySetting] is not { Length: > 0 } signingKey)
-        {
-            return false;
-        }
         if (!builder.Environment.IsDevelopment())
         {
             throw new InvalidOperationException(
                 "Authentication__Authority is not set: outside Development notifications accepts only tokens from an OpenID Connect " +
-                "authority, never ones signed with Jwt__SigningKey. Set Authentication__Authority and Authentication__Audience.");
+                "authority, never ones signed with Jwt__SigningKey, and never leaves its streams open. Set Authentication__Authority and Authentication__Audience.");
+        }
+        if (configuration[SigningKeySetting] is not { Length: > 0 } signingKey)
+        {
+            return false; // Development without a key: the streams are open, as a service tried on its own expects
         }
         var key = Encoding.UTF8.GetBytes(signingKey);
         if (key.Length < 32)

@@ -38,4 +38,14 @@ public sealed class ProductionStreamAuthenticationTests(NotificationsCluster clu
 
         Assert.StartsWith("Authentication__Authority is not set", failure.Message);
     }
+
+    [Fact]
+    public void Outside_development_no_authority_at_all_does_not_start_the_service_with_open_streams()
+    {
+        var withoutKey = cluster.Settings.Where(s => s.Key != GatewayTokenAuthentication.SigningKeySetting).ToDictionary();
+
+        var failure = Assert.Throws<InvalidOperationException>(() => NotificationsReplica.Start(withoutKey, environment: "Production"));
+
+        Assert.Contains("never leaves its streams open", failure.Message);
+    }
 }
