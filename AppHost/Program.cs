@@ -32,6 +32,7 @@ var customers = builder.AddProject<Projects.Customers>("customers")
     .WithReference(rabbitmq)
     .WaitForCompletion(customersMigrations)
     .WaitFor(rabbitmq)
+    .WithReplicas(2)
     .WithHttpHealthCheck("/health");
 
 var orders = builder.AddProject<Projects.Orders>("orders")
@@ -39,6 +40,7 @@ var orders = builder.AddProject<Projects.Orders>("orders")
     .WithReference(rabbitmq)
     .WaitForCompletion(ordersMigrations)
     .WaitFor(rabbitmq)
+    .WithReplicas(2)
     .WithHttpHealthCheck("/health");
 
 var catalog = builder.AddProject<Projects.Catalog>("catalog")
