@@ -35,6 +35,7 @@ var customers = builder.AddProject<Projects.Customers>("customers")
     .WithReference(rabbitmq)
     .WaitForCompletion(customersMigrations)
     .WaitFor(rabbitmq)
+    .WithReplicas(2)
     .WithHttpHealthCheck("/health");
 
 var orders = builder.AddProject<Projects.Orders>("orders")
@@ -42,6 +43,7 @@ var orders = builder.AddProject<Projects.Orders>("orders")
     .WithReference(rabbitmq)
     .WaitForCompletion(ordersMigrations)
     .WaitFor(rabbitmq)
+    .WithReplicas(2)
     .WithHttpHealthCheck("/health");
 
 var catalog = builder.AddProject<Projects.Catalog>("catalog")

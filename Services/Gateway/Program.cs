@@ -46,7 +46,14 @@ if (issuesDevelopmentTokens)
 }
 
 app.MapOrderHistoryEndpoint();
-app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+// YARP's default pipeline, with a retry of requests that never reached a backend in front of load balancing.
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseUnreachedBackendRetry();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+}).ConfigureEndpoints((endpoint, route) =>
     RequestBodyLimits.AllowLargerImageBodies(endpoint, route, app.Configuration));
 app.MapDefaultEndpoints();
 

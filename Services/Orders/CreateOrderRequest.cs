@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Orders;
 
 /// <summary>Body of POST /orders. Members are nullable so a missing field is reported, not defaulted.</summary>
@@ -5,6 +7,9 @@ public sealed record CreateOrderRequest(long? CustomerId, decimal? OrderTotal)
 {
     /// <summary>The largest value the order_total column (numeric(18, 2)) holds.</summary>
     public const decimal MaxOrderTotal = 9_999_999_999_999_999.99m;
+
+    /// <summary>What makes two valid requests the same order: a repeat with an idempotency key must match the first.</summary>
+    public string Fingerprint() => string.Create(CultureInfo.InvariantCulture, $"customerId={CustomerId};orderTotal={OrderTotal:0.00}");
 
     public Dictionary<string, string[]> Validate()
     {

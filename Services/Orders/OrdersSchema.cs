@@ -15,6 +15,17 @@ public static class OrdersSchema
             created_at timestamptz NOT NULL DEFAULT now(),
             updated_at timestamptz NOT NULL DEFAULT now());
         CREATE INDEX IF NOT EXISTS orders_customer_id ON orders (customer_id, created_at);
+        -- The first answer to each POST /orders that carried an Idempotency-Key; keys are scoped per customer.
+        CREATE TABLE IF NOT EXISTS order_idempotency_keys (
+            customer_id bigint NOT NULL,
+            idempotency_key text NOT NULL CHECK (length(idempotency_key) BETWEEN 1 AND 255),
+            request_fingerprint text NOT NULL,
+            order_id uuid NOT NULL REFERENCES orders (order_id),
+            response_status integer NOT NULL,
+            response_location text NOT NULL,
+            response_body text NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (customer_id, idempotency_key));
         """;
 
     public static Task MigrateAsync(string connectionString, CancellationToken cancellationToken) =>

@@ -15,26 +15,57 @@ public sealed class PostgresOrderStore(NpgsqlDataSource database, OutboxSignal o
     /// <summary>Records a PENDING order, announces it, and asks customers to reserve its credit.</summary>
     public async Task<Order> CreateAsync(long customerId, decimal orderTotal, string? traceParent, CancellationToken cancellationToken)
     {
-        var status = OrderSaga.Started;
-        // Version 7: time-ordered, so new orders append to the primary key's index.
-        var order = new Order(Guid.CreateVersion7(), customerId, orderTotal, status.State, status.RejectionReason);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO orders (order_id, customer_id, order_total, state) VALUES ($1, $2, $3, $4)", connection, transaction))
-        {
-            insert.Parameters.Add(new() { Value = order.OrderId });
-            insert.Parameters.Add(new() { Value = customerId });
-            insert.Parameters.Add(new() { Value = orderTotal });
-            insert.Parameters.Add(new() { Value = order.State });
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await EnqueueStateChangedAsync(transaction, order, status, traceParent, cancellationToken);
-        await PostgresOutbox.EnqueueAsync(
-            transaction, MessagingTopology.CustomersCommands, nameof(ReserveCredit), new ReserveCredit(customerId, order.OrderId, orderTotal), traceParent, cancellationToken);
+        var order = await InsertOrderAsync(transaction, customerId, orderTotal, traceParent, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         return order;
+    }
+
+    /// <summary>
+    /// Creates the order unless this customer already sent <paramref name="key"/>: the order and the answer to it
+    /// commit together, so a repeat gets the first answer (null when the repeat is of a different request).
+    /// </summary>
+    public async Task<StoredOrderAnswer?> CreateOnceAsync(
+        CreateOrderRequest request, IdempotencyKey key, string? traceParent, CancellationToken cancellationToken)
+    {
+        var customerId = request.CustomerId!.Value;
+        var fingerprint = request.Fingerprint();
+        // A second attempt only follows a concurrent request with the same key, whose answer is then committed.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await FindAnswerAsync(customerId, key, cancellationToken) is { } stored)
+            {
+                return stored.Fingerprint == fingerprint ? stored.Answer with { Replayed = true } : null;
+            }
+            if (attempt > 0)
+            {
+                throw new InvalidOperationException($"Idempotency key '{key.Value}' of customer {customerId} conflicted but has no answer.");
+            }
+
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var order = await InsertOrderAsync(transaction, customerId, request.OrderTotal!.Value, traceParent, cancellationToken);
+            var answer = StoredOrderAnswer.Accepted(order.OrderId);
+            // Waits for a concurrent transaction holding the same key, then inserts nothing if that one committed.
+            await using var remember = new NpgsqlCommand(
+                """
+                INSERT INTO order_idempotency_keys (customer_id, idempotency_key, request_fingerprint, order_id, response_status, response_location, response_body)
+                VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
+                """, connection, transaction);
+            foreach (var value in new object[] { customerId, key.Value, fingerprint, order.OrderId, answer.StatusCode, answer.Location, answer.Body })
+            {
+                remember.Parameters.Add(new() { Value = value });
+            }
+            if (await remember.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                outbox.Notify();
+                return answer;
+            }
+            await transaction.RollbackAsync(cancellationToken);
+        }
     }
 
     public async Task<Order?> FindAsync(Guid orderId, CancellationToken cancellationToken)
@@ -87,6 +118,43 @@ public sealed class PostgresOrderStore(NpgsqlDataSource database, OutboxSignal o
             outbox.Notify();
         }
         return next;
+    }
+
+    private static async Task<Order> InsertOrderAsync(
+        NpgsqlTransaction transaction, long customerId, decimal orderTotal, string? traceParent, CancellationToken cancellationToken)
+    {
+        var status = OrderSaga.Started;
+        // Version 7: time-ordered, so new orders append to the primary key's index.
+        var order = new Order(Guid.CreateVersion7(), customerId, orderTotal, status.State, status.RejectionReason);
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO orders (order_id, customer_id, order_total, state) VALUES ($1, $2, $3, $4)", transaction.Connection, transaction))
+        {
+            insert.Parameters.Add(new() { Value = order.OrderId });
+            insert.Parameters.Add(new() { Value = customerId });
+            insert.Parameters.Add(new() { Value = orderTotal });
+            insert.Parameters.Add(new() { Value = order.State });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await EnqueueStateChangedAsync(transaction, order, status, traceParent, cancellationToken);
+        await PostgresOutbox.EnqueueAsync(
+            transaction, MessagingTopology.CustomersCommands, nameof(ReserveCredit), new ReserveCredit(customerId, order.OrderId, orderTotal), traceParent, cancellationToken);
+        return order;
+    }
+
+    private async Task<(string Fingerprint, StoredOrderAnswer Answer)?> FindAnswerAsync(
+        long customerId, IdempotencyKey key, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            """
+            SELECT request_fingerprint, response_status, response_location, response_body
+            FROM order_idempotency_keys WHERE customer_id = $1 AND idempotency_key = $2
+            """);
+        command.Parameters.Add(new() { Value = customerId });
+        command.Parameters.Add(new() { Value = key.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetString(0), new StoredOrderAnswer(reader.GetInt32(1), reader.GetString(2), reader.GetString(3)))
+            : null;
     }
 
     private static async Task<Order?> LockOrderAsync(NpgsqlTransaction transaction, Guid orderId, CancellationToken cancellationToken)

@@ -27,14 +27,30 @@ var app = builder.Build();
 app.UseClientErrorProblemDetails();
 app.UseStatusCodePages();
 
-// 202: the order exists at once, but whether it is approved is decided later, by the saga.
-app.MapPost("/orders", async Task<Results<Accepted<OrderAccepted>, ValidationProblem>> (
-    CreateOrderRequest request, PostgresOrderStore orders, CancellationToken cancellationToken) =>
+// 202: the order exists at once, but whether it is approved is decided later, by the saga. With an Idempotency-Key,
+// a repeat of the request (a client or the gateway retrying) returns the first answer and places nothing new.
+app.MapPost("/orders", async Task<Results<Accepted<OrderAccepted>, StoredOrderAnswer, ValidationProblem, ProblemHttpResult>> (
+    CreateOrderRequest request, HttpRequest http, PostgresOrderStore orders, CancellationToken cancellationToken) =>
 {
     var errors = request.Validate();
     if (errors.Count > 0)
     {
         return TypedResults.ValidationProblem(errors);
+    }
+
+    var (key, keyError) = IdempotencyKey.Read(http.Headers[IdempotencyKey.HeaderName]);
+    if (keyError is not null)
+    {
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid Idempotency-Key", detail: keyError);
+    }
+    if (key is not null)
+    {
+        return await orders.CreateOnceAsync(request, key, MessageTracing.CurrentTraceParent(), cancellationToken) is { } answer
+            ? answer
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key reused",
+                detail: $"This customer already sent {IdempotencyKey.HeaderName} '{key.Value}' with a different order.");
     }
 
     var order = await orders.CreateAsync(request.CustomerId!.Value, request.OrderTotal!.Value, MessageTracing.CurrentTraceParent(), cancellationToken);

@@ -110,8 +110,9 @@ public sealed class KubernetesPublishingTests
         Assert.Equal(2, deployment.Spec.Replicas);
         Assert.Equal(0, deployment.Spec.Strategy.RollingUpdate.MaxUnavailable.Value is string s ? int.Parse(s) : -1);
         Assert.True(File.Exists(Path.Combine(root, "catalog-poddisruptionbudget.yaml")));
-        Assert.True(File.Exists(Path.Combine(root, "notifications-poddisruptionbudget.yaml"))); // WithReplicas(2)
-        Assert.False(File.Exists(Path.Combine(root, "orders-poddisruptionbudget.yaml")));
+        Assert.All(["notifications", "orders", "customers"], service => // WithReplicas(2)
+            Assert.True(File.Exists(Path.Combine(root, $"{service}-poddisruptionbudget.yaml")), service));
+        Assert.False(File.Exists(Path.Combine(root, "gateway-poddisruptionbudget.yaml")));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class ReferenceAppHostTests
         persistent = killed.PersistentPids();
         pids = [.. ProcessProbe.DescendantsOf(killed.Process.Id).Except(persistent).Except(persistent.SelectMany(ProcessProbe.DescendantsOf))];
         Assert.Superset(killed.Pids().Except(persistent).ToHashSet(), pids.ToHashSet());
-        Assert.Equal(12, killed.Pids().Count); // with the dashboard
+        Assert.Equal(14, killed.Pids().Count); // with the dashboard
         killed.Signal("KILL");
         Assert.Empty(await ProcessProbe.WaitUntilGoneAsync(pids, TimeSpan.FromSeconds(30), Timeout()));
         Assert.All(persistent, pid => Assert.True(ProcessProbe.IsAlive(pid)));

@@ -30,7 +30,7 @@ public sealed class TestingBuilderTests
             var customers = await app.ResourceNotifications.WaitForResourceHealthyAsync("customers", TestContext.Current.CancellationToken);
             Assert.Equal(ResourceState.Healthy, customers.State);
             pids = [.. app.ResourceNotifications.Current.SelectMany(s => s.Replicas ?? []).Select(r => r.Pid).OfType<int>()];
-            Assert.Equal(11, pids.Length); // four backing services, six services, a second notifications replica; migrations finished
+            Assert.Equal(13, pids.Length); // four backing services, six services, second replicas of customers, orders and notifications; migrations finished
         }
 
         Assert.DoesNotContain(pids, Parity.Tests.ProcessProbe.IsAlive);

@@ -10,9 +10,17 @@ internal sealed class MovableServiceConfiguration : ConfigurationProvider, IConf
 {
     public IConfigurationProvider Build(IConfigurationBuilder builder) => this;
 
-    public void Point(string service, Uri address)
+    /// <summary>Points the service at these addresses (several: replicas the gateway balances across).</summary>
+    public void Point(string service, params Uri[] addresses)
     {
-        Data[$"services:{service}:http:0"] = address.ToString();
+        foreach (var stale in Data.Keys.Where(key => key.StartsWith($"services:{service}:http:", StringComparison.Ordinal)).ToList())
+        {
+            Data.Remove(stale);
+        }
+        for (var index = 0; index < addresses.Length; index++)
+        {
+            Data[$"services:{service}:http:{index}"] = addresses[index].ToString();
+        }
         OnReload();
     }
 }
