@@ -83,7 +83,7 @@ PY
 )
 read -r serving next_serving failed sent by_status <<<"$result"
 built=$(grep -o "\[customers\] \[parity\] watch: built in [0-9.]*" "$state/out.log" | head -1 | awk '{print $6}')
-swapped=$(grep -o "\[customers\] \[parity\] swap: pid [0-9]* serves after [0-9.]*" "$state/out.log" | head -1 | awk '{print $8}')
+swapped=$(grep -oE "\[customers(#[0-9]+)?\] \[parity\] swap: pid [0-9]+ serves after [0-9.]+" "$state/out.log" | head -1 | awk '{print $NF}')
 
 printf '%-58s  %s\n' measure value
 printf '%-58s  %s s\n' "first F5 to all-healthy (persistent services cold)" "$first"
