@@ -56,15 +56,16 @@ internal static class DetachedAppHost
     }
 
     /// <summary>
-    /// <c>sh</c> points the output at the log and becomes <c>setsid</c>, which becomes <c>dotnet run</c>: one process id
-    /// throughout, leading a new session, so the AppHost outlives this command and no terminal signal reaches it.
+    /// <c>bash</c> points the output at the log and becomes <c>setsid</c>, which becomes <c>dotnet run</c>: one process id
+    /// throughout, leading a new session, so the AppHost outlives this command and no terminal signal reaches it. Not
+    /// <c>sh</c>: dash drops variables whose names are not identifiers (<c>Parameters__jwt-signing-key</c>).
     /// </summary>
     private static ProcessStartInfo DetachedInfo(AppHostProject project, IReadOnlyList<string> appHostArguments)
     {
         const string RedirectAndExec = """log="$PARITY_APPHOST_LOG"; unset PARITY_APPHOST_LOG; exec "$@" >"$log" 2>&1 </dev/null""";
         var arguments = (string[])["-c", RedirectAndExec, "parity", "setsid", DotnetCommands.Dotnet,
             .. DotnetCommands.Run(project, [.. project.StateArguments, .. appHostArguments], noBuild: true)];
-        return ChildProcess.Info("/bin/sh", arguments, new Dictionary<string, string> { ["PARITY_APPHOST_LOG"] = project.LogFile });
+        return ChildProcess.Info("bash", arguments, new Dictionary<string, string> { ["PARITY_APPHOST_LOG"] = project.LogFile });
     }
 
     /// <summary>
