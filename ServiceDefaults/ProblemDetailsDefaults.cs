@@ -19,6 +19,17 @@ public static class ProblemDetailsDefaults
         return builder;
     }
 
+    /// <summary>Answers with a problem of this status, written by the registered problem details service.</summary>
+    public static async Task WriteProblemAsync(this HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
     /// <summary>
     /// Unreadable bodies and query strings surface as BadHttpRequestException (thrown in Development, a bare 400
     /// elsewhere); both reach the client as problem details with their own status, and no error is logged for them.
@@ -36,17 +47,8 @@ public static class ProblemDetailsDefaults
             if (DeclaredCharset(context.Request) is { } charset && !IsKnownCharset(charset))
             {
                 // Left to the JSON reader, an unknown charset is an InvalidOperationException: a 500.
-                context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status415UnsupportedMediaType,
-                        Title = "Unsupported charset",
-                        Detail = $"The body's charset '{charset}' is not one this service can decode; send UTF-8.",
-                    },
-                });
+                await context.WriteProblemAsync(StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
+                    $"The body's charset '{charset}' is not one this service can decode; send UTF-8.");
                 return;
             }
 

@@ -36,7 +36,7 @@ public static class RequestBodyLimits
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultLimit;
             if (context.Request.ContentLength > limit)
             {
-                await RefuseAsync(context, limit);
+                await context.WriteProblemAsync(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"A request body here may be at most {limit} bytes.");
                 return;
             }
 
@@ -52,21 +52,6 @@ public static class RequestBodyLimits
         {
             endpoint.WithMetadata(new RequestSizeLimitAttribute(ReadLimit(configuration, MaxImageBodyBytesSetting, DefaultMaxImageBodyBytes)));
         }
-    }
-
-    private static async Task RefuseAsync(HttpContext context, long limit)
-    {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "Request body too large",
-                Detail = $"A request body here may be at most {limit} bytes.",
-            },
-        });
     }
 
     private static long ReadLimit(IConfiguration configuration, string setting, long defaultValue)

@@ -46,7 +46,7 @@ internal sealed class RenderedOverlay(IList<object> objects)
     /// <summary>The environment keys of the container named <paramref name="containerName"/>, or null when no workload has one.</summary>
     public ISet<string>? EnvironmentKeysOf(string containerName)
     {
-        var container = objects.Select(PodTemplateOf).OfType<V1PodTemplateSpec>()
+        var container = objects.Select(Workloads.PodTemplateOf).OfType<V1PodTemplateSpec>()
             .SelectMany(t => t.Spec?.Containers ?? [])
             .FirstOrDefault(c => c.Name == containerName);
         if (container is null)
@@ -68,14 +68,6 @@ internal sealed class RenderedOverlay(IList<object> objects)
         }
         return keys;
     }
-
-    private static V1PodTemplateSpec? PodTemplateOf(object workload) => workload switch
-    {
-        V1Deployment deployment => deployment.Spec?.Template,
-        V1Job job => job.Spec?.Template,
-        V1StatefulSet statefulSet => statefulSet.Spec?.Template,
-        _ => null,
-    };
 
     private static IList<object> Kustomize(string overlayDirectory)
     {

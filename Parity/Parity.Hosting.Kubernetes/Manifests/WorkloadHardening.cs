@@ -16,14 +16,7 @@ internal static partial class WorkloadHardening
 
     public static void Apply(IResource resource, object document)
     {
-        var pod = document switch
-        {
-            V1Deployment deployment => deployment.Spec.Template.Spec,
-            V1StatefulSet statefulSet => statefulSet.Spec.Template.Spec,
-            V1Job job => job.Spec.Template.Spec,
-            _ => null,
-        };
-        if (pod is null)
+        if (Workloads.PodTemplateOf(document)?.Spec is not { } pod)
         {
             return;
         }

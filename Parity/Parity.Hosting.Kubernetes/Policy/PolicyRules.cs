@@ -12,7 +12,10 @@ public sealed record PolicyFinding(string Rule, string? Resource, string Message
 /// </summary>
 public static class PolicyRules
 {
-    private sealed record Pod(string Resource, string Kind, string Name, V1PodSpec Spec, bool LongRunning, int Replicas);
+    private sealed record Pod(string Resource, string Kind, string Name, V1PodTemplateSpec Template, bool LongRunning, int Replicas)
+    {
+        public V1PodSpec Spec => Template.Spec;
+    }
 
     /// <summary>Each rule's id and what it asks.</summary>
     public static IReadOnlyList<(string Id, string Asks)> All { get; } =
@@ -99,9 +102,9 @@ public static class PolicyRules
 
     private static IEnumerable<Pod> PodsOf(IList<object> objects) => objects.Select(o => o switch
     {
-        V1Deployment d => new Pod(ResourceOf(d.Metadata), d.Kind, d.Metadata.Name, d.Spec.Template.Spec, true, d.Spec.Replicas ?? 1),
-        V1StatefulSet s => new Pod(ResourceOf(s.Metadata), s.Kind, s.Metadata.Name, s.Spec.Template.Spec, true, s.Spec.Replicas ?? 1),
-        V1Job j => new Pod(ResourceOf(j.Metadata), j.Kind, j.Metadata.Name, j.Spec.Template.Spec, false, 1),
+        V1Deployment d => new Pod(ResourceOf(d.Metadata), d.Kind, d.Metadata.Name, d.Spec.Template, true, d.Spec.Replicas ?? 1),
+        V1StatefulSet s => new Pod(ResourceOf(s.Metadata), s.Kind, s.Metadata.Name, s.Spec.Template, true, s.Spec.Replicas ?? 1),
+        V1Job j => new Pod(ResourceOf(j.Metadata), j.Kind, j.Metadata.Name, j.Spec.Template, false, 1),
         _ => null,
     }).OfType<Pod>();
 
@@ -134,12 +137,7 @@ public static class PolicyRules
         var budgets = objects.OfType<V1PodDisruptionBudget>().Select(b => b.Spec.Selector?.MatchLabels ?? new Dictionary<string, string>()).ToList();
         foreach (var pod in pods.Where(p => p.LongRunning && (p.Replicas > 1 || autoscaled.Contains(p.Name))))
         {
-            var labels = objects.Select(o => o switch
-            {
-                V1Deployment d when d.Metadata.Name == pod.Name => d.Spec.Template.Metadata?.Labels,
-                V1StatefulSet s when s.Metadata.Name == pod.Name => s.Spec.Template.Metadata?.Labels,
-                _ => null,
-            }).OfType<IDictionary<string, string>>().FirstOrDefault() ?? new Dictionary<string, string>();
+            var labels = pod.Template.Metadata?.Labels ?? new Dictionary<string, string>();
             if (!budgets.Any(selector => selector.Count > 0 && selector.All(l => labels.TryGetValue(l.Key, out var value) && value == l.Value)))
             {
                 yield return new PolicyFinding("disruption-budget", pod.Resource, $"{pod.Kind} {pod.Name} runs several replicas with no PodDisruptionBudget");
