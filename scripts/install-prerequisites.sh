@@ -4,6 +4,7 @@
 # JavaScript service (its packages are installed by the run itself, with npm ci, when node_modules is missing).
 # --tests adds what only the tests need: the browser that drives the dashboard, python3 for the coverage table, and
 # podman (with runc, and a static busybox to make a local image from) to run a container resource for real.
+# --bench adds what the benchmarks under bench/ measure with and against: wrk, and nginx as a reference proxy.
 set -euo pipefail
 
 # A program (on PATH, or a full path) and the Debian package that provides it.
@@ -20,6 +21,11 @@ requirements=(
   "podman                               podman"
   "runc                                 runc"
   "/bin/busybox                         busybox-static"
+)
+[ "${1:-}" = "--bench" ] && requirements+=(
+  "wrk                                  wrk"
+  "nginx                                nginx-light"
+  "python3                              python3"
 )
 
 missing=()
