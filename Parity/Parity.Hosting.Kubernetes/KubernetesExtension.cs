@@ -6,11 +6,10 @@ using Parity.Hosting.Verbs;
 namespace Parity.Hosting.Kubernetes;
 
 /// <summary>
-/// What this package adds to the AppHost's verbs: <c>publish</c> also writes deploy/kubernetes/; <c>parity</c> checks
-/// that the local run and an overlay give every process the same environment keys; <c>deploy</c> builds the images
-/// and applies an overlay. With <c>--include-dashboard</c> (or <c>Parity:IncludeDashboard=true</c> in the AppHost's
-/// configuration) the cluster also runs the dashboard and every project exports telemetry to it, as with Aspir8's
-/// option of that name.
+/// What this package adds to the AppHost's verbs: <c>publish</c> also writes deploy/kubernetes/ (alone with
+/// <c>--format kubernetes</c>); <c>parity</c> checks that the local run and an overlay give every process the same
+/// environment keys; <c>deploy</c> builds the images and applies an overlay. With <c>--include-dashboard</c> (see
+/// <see cref="PublishedDashboard"/>) the cluster also runs the dashboard and every project exports telemetry to it.
 /// </summary>
 public sealed class KubernetesExtension : IAppHostExtension
 {
@@ -20,29 +19,20 @@ public sealed class KubernetesExtension : IAppHostExtension
     public const string DefaultAppName = "app";
 
     /// <summary>The same choice as configuration, so an AppHost that always publishes the dashboard says so once.</summary>
-    public const string IncludeDashboardKey = "Parity:IncludeDashboard";
+    public const string IncludeDashboardKey = PublishedDashboard.ConfigurationKey;
 
     /// <summary>How far each overlay's ResourceQuota stands above what its workloads use at their peak, in percent.</summary>
     public const string QuotaHeadroomKey = "Parity:QuotaHeadroomPercent";
 
-    private readonly Option<bool> _includeDashboard = new("--include-dashboard")
-    {
-        Description = "The cluster runs the dashboard too, and every project exports its telemetry to it",
-    };
-
-    public KubernetesExtension() => PublishOptions = [_includeDashboard];
+    public string Format => "kubernetes";
 
     public IReadOnlyList<AppHostVerb> Verbs { get; } = [ParityCheck.CreateVerb(), DeployCommand.CreateVerb(), PolicyCheck.CreateVerb()];
 
-    public IReadOnlyList<Option> PublishOptions { get; }
+    public IReadOnlyList<Option> PublishOptions { get; } = [];
 
     public IEnumerable<string> Publish(AppHostVerbContext context, string outputDirectory)
     {
-        var includeDashboard = context.ParseResult.GetValue(_includeDashboard) || bool.TryParse(context.Configuration[IncludeDashboardKey], out var configured) && configured;
-        var cluster = includeDashboard
-            ? new DistributedApplicationModel([.. context.Model.Resources, DashboardResource.ForCluster()])
-            : context.Model;
-        return [KubernetesPublisher.Write(cluster, outputDirectory, context.Configuration[AppNameKey] ?? DefaultAppName, QuotaHeadroom(context.Configuration[QuotaHeadroomKey]))];
+        return [KubernetesPublisher.Write(PublishedDashboard.ModelFor(context), outputDirectory, context.Configuration[AppNameKey] ?? DefaultAppName, QuotaHeadroom(context.Configuration[QuotaHeadroomKey]))];
     }
 
     private static int QuotaHeadroom(string? configured) => configured switch

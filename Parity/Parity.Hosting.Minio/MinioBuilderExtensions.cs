@@ -21,7 +21,9 @@ public static class MinioBuilderExtensions
             .WithEnvironment("MINIO_ROOT_PASSWORD", ReferenceExpression.Of(minio.PasswordParameter))
             .WithArgs("server", "/data")
             .WithAnnotation(new MinioNativeLauncher())
-            .WithAnnotation(new ContainerImageAnnotation("minio/minio", "RELEASE.2025-09-07T16-13-09Z", "docker.io"));
+            .WithAnnotation(new ContainerImageAnnotation("minio/minio", "RELEASE.2025-09-07T16-13-09Z", "docker.io"))
+            // The image ships the MinIO client, whose "ready" asks the server's own readiness endpoint.
+            .WithAnnotation(new HealthCheckCommandAnnotation("mc ready local"));
     }
 
     /// <summary>Keeps buckets and objects across runs.</summary>

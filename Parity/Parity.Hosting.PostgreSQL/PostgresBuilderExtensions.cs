@@ -21,6 +21,8 @@ public static partial class PostgresBuilderExtensions
             .WithAnnotation(new PostgresNativeLauncher())
             .WithAnnotation(new RequiredBinaryAnnotation(PostgresInstallation.Program("postgres"), "apt-get install postgresql"))
             .WithAnnotation(new ContainerImageAnnotation("postgres", PostgresInstallation.MajorVersion))
+            // Over TCP: while the image initialises its data directory, the server it runs listens on the socket alone.
+            .WithAnnotation(new HealthCheckCommandAnnotation("pg_isready -h 127.0.0.1 -U \"$POSTGRES_USER\" -d postgres"))
             .WithAnnotation(new LocalVersionAnnotation(() => PostgresInstallation.InstalledMajorVersion))
             .WithAnnotation(new RunAsUserAnnotation("postgres"))
             // The postgres image runs these scripts once, when it initialises an empty data directory.

@@ -30,6 +30,7 @@ public static class RabbitMQBuilderExtensions
             .WithAnnotation(new RequiredBinaryAnnotation(RabbitMQNativeLauncher.ServerScript, "apt-get install rabbitmq-server"))
             .WithAnnotation(new RequiredBinaryAnnotation("epmd", "apt-get install rabbitmq-server"))
             .WithAnnotation(new ContainerImageAnnotation(Image, Tag))
+            .WithAnnotation(new HealthCheckCommandAnnotation("rabbitmq-diagnostics -q ping"))
             .WithAnnotation(new LocalVersionAnnotation(InstalledSeries));
     }
 

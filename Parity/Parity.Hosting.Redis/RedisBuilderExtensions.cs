@@ -18,6 +18,8 @@ public static partial class RedisBuilderExtensions
             .WithEnvironment("REDIS_PASSWORD", ReferenceExpression.Of(redis.PasswordParameter))
             .WithArgs("-c", "redis-server --requirepass $REDIS_PASSWORD")
             .WithAnnotation(new ContainerImageAnnotation("redis", "7", Entrypoint: "/bin/sh"))
+            // redis-cli exits 0 on an error reply too (NOAUTH, LOADING): only PONG means ready.
+            .WithAnnotation(new HealthCheckCommandAnnotation("redis-cli -a \"$REDIS_PASSWORD\" --no-auth-warning ping | grep -q PONG"))
             .WithAnnotation(new LocalVersionAnnotation(InstalledMajorVersion));
     }
 

@@ -12,9 +12,9 @@ namespace Parity.Hosting.Kubernetes;
 public sealed class ClusterExpressionRenderer : IExpressionRenderer
 {
     /// <summary>Where a project listens in its container (<c>HTTP_PORTS</c>), and so its Service port.</summary>
-    public const int ProjectHttpPort = 8080;
+    public const int ProjectHttpPort = PublishedPorts.ProjectHttpPort;
 
-    public const int ProjectHttpsPort = 8443;
+    public const int ProjectHttpsPort = PublishedPorts.ProjectHttpsPort;
 
     private readonly SortedDictionary<string, ParameterResource> _secretParameters = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, ParameterResource> _uriEncodedSecretParameters = new(StringComparer.Ordinal);
@@ -77,13 +77,7 @@ public sealed class ClusterExpressionRenderer : IExpressionRenderer
     }
 
     /// <summary>The port clients use, which is also the container port: a Service maps each port to itself.</summary>
-    public static int ServicePort(IResource resource, EndpointAnnotation endpoint) => resource switch
-    {
-        ProjectResource when endpoint.UriScheme == "http" => ProjectHttpPort,
-        ProjectResource when endpoint.UriScheme == "https" => ProjectHttpsPort,
-        _ => PublishedPorts.TargetPortOf(resource, endpoint) ?? endpoint.Port ?? throw new DistributedApplicationException(
-            $"Endpoint '{endpoint.Name}' of '{resource.Name}' has no target port, so it has no port in the cluster."),
-    };
+    public static int ServicePort(IResource resource, EndpointAnnotation endpoint) => PublishedPorts.ContainerPortOf(resource, endpoint);
 
     /// <summary>The environment variable a container defines from the Secret, e.g. <c>PARAM_POSTGRES_PASSWORD</c>.</summary>
     public static string SecretVariableName(ParameterResource parameter)

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Publishing;
 
 namespace Parity.Hosting.Kubernetes;
 
@@ -17,12 +18,11 @@ internal static class ClusterNames
 
     public static string ConfigMapName(IResource resource) => $"{resource.Name}-env";
 
-    /// <summary>A project's image is named after its project file, so a service and its run-once migration share one image.</summary>
-    public static string ImageName(ProjectResource project) =>
-        Path.GetFileNameWithoutExtension(project.Metadata.ProjectPath).ToLowerInvariant();
+    /// <inheritdoc cref="PublishedImages.NameOf(ProjectResource)"/>
+    public static string ImageName(ProjectResource project) => PublishedImages.NameOf(project);
 
-    /// <summary>An image built from a Dockerfile is named after its resource.</summary>
-    public static string ImageName(IResource resource) => resource is ProjectResource project ? ImageName(project) : resource.Name.ToLowerInvariant();
+    /// <inheritdoc cref="PublishedImages.NameOf(IResource)"/>
+    public static string ImageName(IResource resource) => PublishedImages.NameOf(resource);
 
     public static string FileName(IResource resource, string kind) => $"{resource.Name}-{kind.ToLowerInvariant()}.yaml";
 }

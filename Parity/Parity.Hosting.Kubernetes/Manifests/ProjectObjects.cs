@@ -1,12 +1,13 @@
 using k8s.Models;
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Publishing;
 
 namespace Parity.Hosting.Kubernetes;
 
 /// <summary>A project in the cluster: a Deployment behind a Service, or a Job when it runs once for others to wait on.</summary>
 internal static class ProjectObjects
 {
-    public const string DefaultImageTag = "latest";
+    public const string DefaultImageTag = PublishedImages.DefaultTag;
 
     public static IEnumerable<KubernetesDocument> For(ProjectResource project, LaunchDescription launch, string secretName)
     {

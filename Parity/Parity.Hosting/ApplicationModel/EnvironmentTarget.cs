@@ -10,6 +10,9 @@ public enum EnvironmentTarget
 
     /// <summary>A container in Kubernetes.</summary>
     Cluster,
+
+    /// <summary>A service of a Docker Compose file: hosts are service names, ports are container ports, as in the cluster.</summary>
+    Compose,
 }
 
 /// <summary>Where telemetry goes (the dashboard's <see cref="DashboardResource.OtlpExporter"/>); null when there is no collector.</summary>

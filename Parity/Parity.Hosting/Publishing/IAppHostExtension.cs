@@ -14,7 +14,10 @@ public interface IAppHostExtension
     /// <summary>Verbs of its own (e.g. <c>deploy</c>), beside the core's <c>publish</c> and <c>doctor</c>.</summary>
     IReadOnlyList<AppHostVerb> Verbs { get; }
 
-    /// <summary>Options it adds to <c>publish</c> (e.g. <c>--include-dashboard</c>), read in <see cref="Publish"/>.</summary>
+    /// <summary>The name <c>publish --format</c> asks for this extension's artifacts alone by (<c>kubernetes</c>, <c>compose</c>).</summary>
+    string Format { get; }
+
+    /// <summary>Options it adds to <c>publish</c>, read in <see cref="Publish"/>.</summary>
     IReadOnlyList<Option> PublishOptions { get; }
 
     /// <summary>Writes this extension's artifacts under the publish output folder; returns what it wrote.</summary>

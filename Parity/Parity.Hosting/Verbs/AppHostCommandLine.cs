@@ -28,11 +28,15 @@ internal sealed class AppHostCommandLine
 
     public AppHostCommandLine(IReadOnlyList<string> args, IReadOnlyList<IAppHostExtension> extensions)
     {
-        _publish = new AppHostVerb("publish", "Writes aspire-manifest.json and what the extensions publish (deploy/kubernetes/)",
-            context => PublishCommand.Run(context, extensions, context.OutputDirectory(_output), context.ParseResult.GetValue(_manifestPath)))
+        var format = new Option<string?>("--format") { Description = "Writes only this kind of artifact; every kind by default" }
+            .AcceptOnlyFromAmong(PublishCommand.Formats(extensions));
+        _publish = new AppHostVerb("publish", "Writes aspire-manifest.json and what the extensions publish (deploy/kubernetes/, deploy/compose/)",
+            context => PublishCommand.Run(context, extensions, context.OutputDirectory(_output), context.ParseResult.GetValue(_manifestPath), context.ParseResult.GetValue(format)))
         {
             _output,
             _manifestPath,
+            format,
+            new Option<bool>(PublishedDashboard.OptionName) { Description = "The published artifacts run the dashboard too, and every project exports its telemetry to it" },
         };
         foreach (var option in extensions.SelectMany(e => e.PublishOptions))
         {
