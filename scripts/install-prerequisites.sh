@@ -3,7 +3,8 @@
 # Backing services run as native processes from these packages: no Docker needed. Node.js and npm run the store's
 # JavaScript service (its packages are installed by the run itself, with npm ci, when node_modules is missing).
 # --tests adds what only the tests need: the browser that drives the dashboard, python3 for the coverage table, and
-# podman (with runc, and a static busybox to make a local image from) to run a container resource for real.
+# podman (with runc, and a static busybox to make a local image from) to run a container resource for real, and
+# docker-compose, whose `config` validates the published deploy/compose/ (it needs no daemon for that).
 # --bench adds what the benchmarks under bench/ measure with and against: wrk, and nginx as a reference proxy.
 set -euo pipefail
 
@@ -21,6 +22,7 @@ requirements=(
   "podman                               podman"
   "runc                                 runc"
   "/bin/busybox                         busybox-static"
+  "docker-compose                       docker-compose"
 )
 [ "${1:-}" = "--bench" ] && requirements+=(
   "wrk                                  wrk"

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 packages=(
   Parity.Hosting Parity.Hosting.PostgreSQL Parity.Hosting.Redis Parity.Hosting.RabbitMQ Parity.Hosting.Minio Parity.Hosting.Yarp
   Parity.Hosting.NodeJs Parity.Hosting.Python
-  Parity.Hosting.Kubernetes Parity.Testing Parity.Cli Parity.Templates
+  Parity.Hosting.Kubernetes Parity.Hosting.Docker Parity.Testing Parity.Cli Parity.Templates
 )
 rm -rf artifacts/packages
 for package in "${packages[@]}"; do

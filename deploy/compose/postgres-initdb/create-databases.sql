@@ -1,0 +1,3 @@
+CREATE DATABASE "catalogdb";
+CREATE DATABASE "customersdb";
+CREATE DATABASE "ordersdb";
