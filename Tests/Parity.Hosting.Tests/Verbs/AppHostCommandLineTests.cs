@@ -35,6 +35,28 @@ public sealed class AppHostCommandLineTests
     }
 
     [Theory]
+    [InlineData("manifest")]
+    [InlineData("kubernetes")]
+    [InlineData("compose")]
+    public void PublishTakesTheFormatOfTheManifestOrOfAnExtension(string format)
+    {
+        var commandLine = new AppHostCommandLine(["publish", "--format", format], [new KubernetesExtension(), new Docker.DockerComposeExtension()]);
+
+        Assert.Null(commandLine.Error);
+        Assert.Equal(format, commandLine.ParseResult.GetValue<string?>("--format"));
+    }
+
+    [Fact]
+    public void AFormatNoExtensionPublishesIsAnError()
+    {
+        var error = Parse("publish", "--format", "compose").Error; // only the Kubernetes extension here
+
+        Assert.NotNull(error);
+        Assert.Contains("compose", error);
+        Assert.Contains("kubernetes", error);
+    }
+
+    [Theory]
     [InlineData("--publisher", "manifest", "--output-path", "m.json")]
     [InlineData("--operation", "publish", "--output-path", "m.json")]
     [InlineData("publish", "--output-path", "m.json")]
