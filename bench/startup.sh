@@ -106,7 +106,7 @@ for i in $(seq 1 "$empty_runs"); do
   log="$state/out.log"; start=$(now)
   NO_COLOR=1 dotnet "$empty" --Parity:RandomizePorts=true --Parity:StateDirectory="$state" >"$log" 2>&1 &
   pid=$!
-  until grep -q '^Dashboard: ' "$log"; do kill -0 "$pid"; sleep 0.005; done
+  until grep -q "^Dashboard: " "$log" 2>/dev/null; do kill -0 "$pid"; sleep 0.005; done
   until_200 "$(grep -o '^Dashboard: .*' "$log" | head -1 | cut -d' ' -f2)"
   empty_wall+=("$(elapsed "$start")")
   kill -TERM "$pid"; wait "$pid" || true; pid=""; state=""; host=""
