@@ -66,6 +66,7 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications")
     .WithHttpHealthCheck("/health");
 
 // A service in JavaScript: run with node and npm locally (packages installed on first run), its Dockerfile's image in the cluster.
+// It asks customers per request only, so it starts beside customers rather than after it (the gateway waits for both).
 var recommendations = builder.AddNpmApp("recommendations", "../Services/Recommendations")
     .WithNpmPackageInstallation(useCI: true)
     .WithReference(redis)
@@ -73,7 +74,6 @@ var recommendations = builder.AddNpmApp("recommendations", "../Services/Recommen
     .WithReference(customers)
     .WaitFor(redis)
     .WaitFor(rabbitmq)
-    .WaitFor(customers)
     .WithHttpEndpoint(env: "PORT")
     .WithHttpHealthCheck("/health")
     .PublishAsDockerFile();

@@ -1,0 +1,3 @@
+using Parity.Hosting;
+
+DistributedApplication.CreateBuilder(args).Build().Run();
