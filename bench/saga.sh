@@ -52,7 +52,7 @@ echo
 NO_COLOR=1 dotnet AppHost/bin/Debug/net10.0/AppHost.dll --Parity:RandomizePorts=true --Parity:StateDirectory="$state" \
   --Parameters:gateway-permits-per-second=100000 >"$state/apphost.log" 2>&1 &
 apphost=$!
-until grep -q "All resources up in" "$state/apphost.log"; do
+until grep -qs "All resources up in" "$state/apphost.log"; do
   kill -0 "$apphost" 2>/dev/null || { cat "$state/apphost.log"; exit 1; }
   sleep 0.2
 done
