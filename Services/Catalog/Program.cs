@@ -1,5 +1,4 @@
 using Catalog;
-using Npgsql;
 using StackExchange.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,8 +12,7 @@ builder.AddServiceDefaults();
 builder.AddProblemDetailsDefaults();
 builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
 
-builder.Services.AddSingleton(services => NpgsqlDataSource.Create(
-    services.GetRequiredService<IConfiguration>().GetRequiredConnectionString("catalogdb", "its Postgres database")));
+builder.Services.AddPostgresDataSource(configuration => configuration.GetRequiredConnectionString("catalogdb", "its Postgres database"));
 builder.Services.AddSingleton<IProductStore, PostgresProductStore>();
 builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
 {

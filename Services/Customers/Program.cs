@@ -1,6 +1,5 @@
 using Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Store.Messaging;
 
 // "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
@@ -15,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddProblemDetailsDefaults();
-builder.Services.AddSingleton(services => NpgsqlDataSource.Create(CustomersDatabase.ConnectionString(services.GetRequiredService<IConfiguration>())));
+builder.Services.AddPostgresDataSource(CustomersDatabase.ConnectionString);
 builder.Services.AddSingleton<ICustomerStore, PostgresCustomerStore>();
 builder.Services.AddSingleton<PostgresCreditReservations>();
 builder.Services.AddStoreMessaging();

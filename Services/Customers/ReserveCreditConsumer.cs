@@ -13,11 +13,11 @@ public sealed class ReserveCreditConsumer(RabbitMqConnection connection, Postgre
         var reply = await reservations.ReserveAsync(message.MessageId, request, MessageTracing.CurrentTraceParent(), cancellationToken);
         if (reply is null)
         {
-            logger.LogInformation("ReserveCredit {MessageId} for order {OrderId} was handled before; ignored", message.MessageId, request.OrderId);
+            logger.LogDebug("ReserveCredit {MessageId} for order {OrderId} was handled before; ignored", message.MessageId, request.OrderId);
         }
         else
         {
-            logger.LogInformation("Order {OrderId} of customer {CustomerId} for {OrderTotal}: {Outcome}", request.OrderId, request.CustomerId, request.OrderTotal, reply.Outcome);
+            logger.LogDebug("Order {OrderId} of customer {CustomerId} for {OrderTotal}: {Outcome}", request.OrderId, request.CustomerId, request.OrderTotal, reply.Outcome);
         }
     }
 }

@@ -6,7 +6,8 @@ namespace Store.Messaging;
 
 /// <summary>
 /// Publishes persistent JSON messages with publisher confirms: <see cref="PublishAsync"/> returns only once the
-/// broker has taken the message, and throws otherwise, so an outbox row is deleted only after a confirm.
+/// broker has taken the message, and throws otherwise, so an outbox row is deleted only after a confirm. Publishes may
+/// run concurrently on the one channel, so a batch waits for one round of confirms rather than one per message.
 /// </summary>
 public sealed class MessagePublisher(RabbitMqConnection connection) : IAsyncDisposable
 {
@@ -37,33 +38,42 @@ public sealed class MessagePublisher(RabbitMqConnection connection) : IAsyncDisp
         };
         MessageTracing.Inject(activity ?? Activity.Current, properties.Headers);
 
-        await _gate.WaitAsync(cancellationToken);
+        var channel = await ChannelAsync(cancellationToken);
         try
         {
-            var channel = await ChannelAsync(cancellationToken);
+            // The client tracks confirms per channel, so publishes may overlap: each awaits only its own confirm.
             await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body, cancellationToken);
         }
         catch
         {
-            _channel = null; // a failed publish may leave the channel closed: open a fresh one next time
+            // A failed publish may leave the channel closed: open a fresh one next time.
+            Interlocked.CompareExchange(ref _channel, null, channel);
             throw;
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 
     private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
     {
-        if (_channel is { IsOpen: true } open)
+        if (_channel is { IsOpen: true } current)
         {
-            return open;
+            return current;
         }
-        var channel = await (await connection.GetAsync(cancellationToken)).CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-        await MessagingTopology.DeclareAsync(channel, cancellationToken);
-        return _channel = channel;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_channel is { IsOpen: true } opened)
+            {
+                return opened;
+            }
+            var channel = await (await connection.GetAsync(cancellationToken)).CreateChannelAsync(
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+            await MessagingTopology.DeclareAsync(channel, cancellationToken);
+            return _channel = channel;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,9 @@ using Npgsql;
 namespace Store.Messaging;
 
 /// <summary>
-/// Publishes the outbox's messages in the order they were written. A row is deleted only once the broker has
-/// confirmed its message; while RabbitMQ or the database is away the rows stay and are retried.
+/// Publishes the outbox's messages in batches, in the order they were written, awaiting a batch's confirms together.
+/// A row is deleted only once the broker has confirmed its message; while RabbitMQ or the database is away the rows
+/// stay and are retried.
 /// A crash between confirm and delete publishes a message twice, which idempotent consumers absorb.
 /// </summary>
 public sealed class OutboxRelay(NpgsqlDataSource database, MessagePublisher publisher, OutboxSignal signal, ILogger<OutboxRelay> logger)
@@ -54,28 +56,37 @@ public sealed class OutboxRelay(NpgsqlDataSource database, MessagePublisher publ
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var messages = await LockBatchAsync(transaction, cancellationToken);
-        var published = new List<long>(messages.Count);
-        try
+        // Pipelined: the whole batch goes out, then its confirms are awaited together. Consumers do not rely on the
+        // order of messages (one command per order; notifications keep an order's newest state by its time).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConfirmTimeout);
+        var failures = await Task.WhenAll(messages.Select(message => FailureOfAsync(publisher.PublishAsync(
+            message.Exchange, message.RoutingKey, message.Type, Encoding.UTF8.GetBytes(message.Payload), message.MessageId, message.TraceParent, timeout.Token))));
+        // What the broker confirmed leaves the outbox even when another message of the batch failed; the rest stay.
+        var published = messages.Where((_, i) => failures[i] is null).Select(m => m.Position).ToList();
+        if (published.Count > 0)
         {
-            foreach (var message in messages)
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(ConfirmTimeout);
-                await publisher.PublishAsync(
-                    message.Exchange, message.RoutingKey, message.Type, Encoding.UTF8.GetBytes(message.Payload), message.MessageId, message.TraceParent, timeout.Token);
-                published.Add(message.Position);
-            }
+            await DeleteAsync(transaction, published, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
         }
-        finally
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
         {
-            // What the broker confirmed leaves the outbox even when a later message of the batch failed.
-            if (published.Count > 0)
-            {
-                await DeleteAsync(transaction, published, CancellationToken.None);
-                await transaction.CommitAsync(CancellationToken.None);
-            }
+            failure.Throw();
         }
         return messages.Count;
+    }
+
+    private static async Task<ExceptionDispatchInfo?> FailureOfAsync(Task publish)
+    {
+        try
+        {
+            await publish;
+            return null;
+        }
+        catch (Exception e)
+        {
+            return ExceptionDispatchInfo.Capture(e); // thrown by the caller once the batch's confirmed rows are deleted
+        }
     }
 
     // SKIP LOCKED lets several replicas relay side by side without sending the same row at the same time.

@@ -21,11 +21,11 @@ public sealed class OrderEventsConsumer(RabbitMqConnection connection, OrderStat
         var change = message.Read<OrderStateChanged>();
         if (await feed.PublishAsync(OrderStateNotification.From(change)).WaitAsync(cancellationToken))
         {
-            logger.LogInformation("Order {OrderId} is {State}", change.OrderId, change.State);
+            logger.LogDebug("Order {OrderId} is {State}", change.OrderId, change.State);
         }
         else
         {
-            logger.LogInformation("Order {OrderId} {State} is not newer than its stored state; not streamed", change.OrderId, change.State);
+            logger.LogDebug("Order {OrderId} {State} is not newer than its stored state; not streamed", change.OrderId, change.State);
         }
     }
 }

@@ -14,16 +14,16 @@ public sealed class CreditReplyConsumer(RabbitMqConnection connection, PostgresO
         {
             if (status.RejectionReason is null)
             {
-                logger.LogInformation("Order {OrderId} is {State}", reply.OrderId, status.State);
+                logger.LogDebug("Order {OrderId} is {State}", reply.OrderId, status.State);
             }
             else
             {
-                logger.LogInformation("Order {OrderId} is {State}: {RejectionReason}", reply.OrderId, status.State, status.RejectionReason);
+                logger.LogDebug("Order {OrderId} is {State}: {RejectionReason}", reply.OrderId, status.State, status.RejectionReason);
             }
         }
         else
         {
-            logger.LogInformation("Credit reply {MessageId} ({Outcome}) changed nothing: handled before, or order {OrderId} is unknown or settled",
+            logger.LogDebug("Credit reply {MessageId} ({Outcome}) changed nothing: handled before, or order {OrderId} is unknown or settled",
                 message.MessageId, reply.Outcome, reply.OrderId);
         }
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Orders;
 using Store.Messaging;
 
@@ -15,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddProblemDetailsDefaults();
-builder.Services.AddSingleton(services => NpgsqlDataSource.Create(OrdersDatabase.ConnectionString(services.GetRequiredService<IConfiguration>())));
+builder.Services.AddPostgresDataSource(OrdersDatabase.ConnectionString);
 builder.Services.AddSingleton<PostgresOrderStore>();
 builder.Services.AddStoreMessaging();
 builder.Services.AddPostgresOutbox();

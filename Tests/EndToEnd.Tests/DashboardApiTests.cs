@@ -33,6 +33,32 @@ public sealed class DashboardApiTests(RunningStore store)
     }
 
     [Fact]
+    public async Task TheSagasTraceHoldsTheDatabaseCommandsOfBothServicesUnderTheSpansThatRanThem()
+    {
+        // The fixture placed an order: its trace runs from the gateway through orders' request and customers' consumer.
+        using var dashboard = store.CreateDashboardClient();
+        while (true)
+        {
+            var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/traces?limit=100", Timeout());
+            if (traces.EnumerateArray().Select(t => t.GetProperty("spans").EnumerateArray().ToList())
+                .Any(trace => trace.Any(span => span.GetProperty("resource").GetString() == "gateway")
+                    && HasDatabaseSpanUnder(trace, "orders") && HasDatabaseSpanUnder(trace, "customers")))
+            {
+                break;
+            }
+
+            await Task.Delay(500, Timeout());
+        }
+    }
+
+    private static bool HasDatabaseSpanUnder(List<JsonElement> trace, string service) =>
+        trace.Any(span => span.GetProperty("resource").GetString() == service
+            && span.GetProperty("kind").GetString() is "Client"
+            && span.GetProperty("attributes").EnumerateObject().Any(a => a.Name is "db.system" or "db.system.name" && a.Value.GetString() == "postgresql")
+            && trace.Any(parent => parent.GetProperty("resource").GetString() == service
+                && parent.GetProperty("spanId").GetString() == span.GetProperty("parentSpanId").GetString()));
+
+    [Fact]
     public async Task TheJavaScriptServicePassesTheTraceOnToTheDotNetServiceItCalls()
     {
         using var customer = await store.Gateway.PostAsJsonAsync("/api/customers", new { name = "Grace", creditLimit = 5m }, Timeout());
