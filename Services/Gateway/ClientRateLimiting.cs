@@ -21,26 +21,29 @@ public static class ClientRateLimiting
             throw new InvalidOperationException($"{PermitsPerSecondSetting} must be at least 1, not {permitsPerSecond}.");
         }
 
+        // One options object for every partition: the factory runs per request, and must not allocate.
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = permitsPerSecond,
+            TokensPerPeriod = permitsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            // Waiting in a queue would only hide the overload from the client: refuse at once.
+            QueueLimit = 0,
+        };
         return services.AddRateLimiter(options =>
         {
-            options.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(
-                ClientOf(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = permitsPerSecond,
-                    TokensPerPeriod = permitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    // Waiting in a queue would only hide the overload from the client: refuse at once.
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => bucket));
             options.OnRejected = RejectAsync;
         });
     }
 
-    private static string ClientOf(HttpContext context) =>
+    /// <summary>The partition key: a user's name, else an address; a struct, so the per-request lookup allocates nothing for a user.</summary>
+    private readonly record struct Client(bool IsUser, string Id);
+
+    private static Client ClientOf(HttpContext context) =>
         context.User.Identity is { IsAuthenticated: true, Name: { } user }
-            ? $"user:{user}"
-            : $"address:{context.Connection.RemoteIpAddress}";
+            ? new Client(true, user)
+            : new Client(false, context.Connection.RemoteIpAddress?.ToString() ?? "");
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

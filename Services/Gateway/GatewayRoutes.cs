@@ -4,8 +4,8 @@ using Yarp.ReverseProxy.Transforms;
 namespace Gateway;
 
 /// <summary>
-/// The proxy table. Destinations name services, not hosts; <see cref="ServiceDiscoveryDestinationResolver"/>
-/// turns them into addresses. Every route requires an authenticated caller and counts against its rate limit.
+/// The proxy table. Destinations name services, not hosts; service discovery's YARP destination resolver turns each
+/// into one destination per replica. Every route requires an authenticated caller and counts against its rate limit.
 /// </summary>
 public static class GatewayRoutes
 {

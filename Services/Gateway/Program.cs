@@ -1,6 +1,4 @@
 using Gateway;
-using Yarp.ReverseProxy.ServiceDiscovery;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -9,8 +7,10 @@ builder.AddRequestBodyLimits();
 var issuesDevelopmentTokens = builder.AddGatewayAuthentication();
 builder.Services.AddClientRateLimiting(builder.Configuration);
 builder.Services.AddOrderHistoryClients(builder.Configuration);
-builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters);
-builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+// Destinations name services (http://customers); discovery turns each into its replicas' addresses.
+builder.Services.AddReverseProxy()
+    .LoadFromMemory(GatewayRoutes.Routes, GatewayRoutes.Clusters)
+    .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
 

@@ -25,7 +25,8 @@ public static class UnreachedBackendRetry
         {
             var feature = context.GetReverseProxyFeature();
             var candidates = feature.AvailableDestinations;
-            var failed = new HashSet<DestinationState>();
+            // Allocated on the first failure only: almost every request succeeds at once.
+            HashSet<DestinationState>? failed = null;
             for (var retry = 0; ; retry++)
             {
                 await next(context);
@@ -34,6 +35,7 @@ public static class UnreachedBackendRetry
                     return;
                 }
 
+                failed ??= [];
                 if (feature.ProxiedDestination is { } destination)
                 {
                     failed.Add(destination);

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Gateway.Tests;
 
-public sealed class ServiceDiscoveryDestinationResolverTests
+/// <summary>The destination resolver the gateway registers: service names to the addresses of their replicas.</summary>
+public sealed class ServiceDiscoveryDestinationTests
 {
     private static CancellationToken CancellationToken => TestContext.Current.CancellationToken;
 
@@ -18,7 +20,7 @@ public sealed class ServiceDiscoveryDestinationResolverTests
 
         var resolved = await Resolve(services, address);
 
-        Assert.Equal([expected], resolved);
+        Assert.Equal([expected], resolved.Select(destination => destination.Address));
     }
 
     [Fact]
@@ -32,7 +34,7 @@ public sealed class ServiceDiscoveryDestinationResolverTests
 
         var resolved = await Resolve(services, "http://customers");
 
-        Assert.Equal(["http://127.0.0.1:7001/", "http://127.0.0.1:7002/"], resolved.Order());
+        Assert.Equal(["http://127.0.0.1:7001/", "http://127.0.0.1:7002/"], resolved.Select(destination => destination.Address).Order());
     }
 
     [Fact]
@@ -42,25 +44,26 @@ public sealed class ServiceDiscoveryDestinationResolverTests
 
         var resolved = await Resolve(services, "http://customers");
 
-        Assert.Equal(["http://customers/"], resolved);
+        Assert.Equal(["http://customers/"], resolved.Select(destination => destination.Address));
     }
 
     private static ServiceProvider BuildServices(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
+        var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddServiceDiscovery()
-            .AddSingleton<ServiceDiscoveryDestinationResolver>()
-            .BuildServiceProvider();
+            .AddLogging()
+            .AddServiceDiscovery();
+        services.AddReverseProxy().AddServiceDiscoveryDestinationResolver();
+        return services.BuildServiceProvider();
     }
 
-    private static async Task<IEnumerable<string>> Resolve(IServiceProvider services, string address)
+    private static async Task<IEnumerable<DestinationConfig>> Resolve(IServiceProvider services, string address)
     {
-        var resolver = services.GetRequiredService<ServiceDiscoveryDestinationResolver>();
+        var resolver = services.GetRequiredService<IDestinationResolver>();
         var resolved = await resolver.ResolveDestinationsAsync(
             new Dictionary<string, DestinationConfig> { ["customers"] = new() { Address = address } },
             CancellationToken);
-        return resolved.Destinations.Values.Select(destination => destination.Address);
+        return resolved.Destinations.Values;
     }
 }
