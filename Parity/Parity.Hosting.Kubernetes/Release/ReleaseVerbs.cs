@@ -73,9 +73,11 @@ public static class ReleaseVerbs
         var target = new ReleasePlan.Target(project.Name, ns, kubeContext);
         if (strategy is BlueGreenStrategy)
         {
-            var service = overlay.OfType<V1Service>().FirstOrDefault(s => s.Metadata.Name == project.Name);
+            // The switch is the Service's selector: a project without endpoints has no Service to switch.
+            var service = overlay.OfType<V1Service>().FirstOrDefault(s => s.Metadata.Name == project.Name && s.Spec.Selector?.ContainsKey(DeploymentStrategy.ColorLabel) == true)
+                ?? throw Stale(project, overlayName, $"no Service {project.Name} selecting a colour");
             var live = new LiveColor(from is not null ? Color(from)
-                : dryRun ? PublishedColor(project, overlayName, service)
+                : dryRun ? PublishedColor(service)
                 : Read(target, ["get", "service", project.Name, "-o", $"jsonpath={{.spec.selector.{Escape(DeploymentStrategy.ColorLabel)}}}"], "the live colour", Color));
             return direction == ReleaseDirection.Promote ? ReleasePlan.PromoteBlueGreen(target, live) : ReleasePlan.RollbackBlueGreen(target, live);
         }
@@ -139,9 +141,7 @@ public static class ReleaseVerbs
         return new CanaryWeight(weight, image);
     }
 
-    private static string PublishedColor(ProjectResource project, string overlayName, V1Service? service) =>
-        service?.Spec.Selector?.TryGetValue(DeploymentStrategy.ColorLabel, out var color) == true ? Color(color)
-            : throw Stale(project, overlayName, $"no Service {project.Name} selecting a colour");
+    private static string PublishedColor(V1Service service) => Color(service.Spec.Selector[DeploymentStrategy.ColorLabel]);
 
     /// <summary>Asks the cluster through kubectl; a failure (no cluster, no object) is a precondition, with the way to go on without one.</summary>
     private static T Read<T>(ReleasePlan.Target target, string[] args, string what, Func<string, T> parse)
@@ -169,11 +169,4 @@ public static class ReleaseVerbs
 
     private static PreconditionFailedException Stale(ProjectResource project, string overlayName, string missing) => new(
         $"The overlay {overlayName} has {missing} for '{project.Name}' ({project.DeploymentStrategyOf().Name}): publish again (parity publish) and deploy.");
-}
-
-/// <summary>Which way <see cref="ReleaseVerbs"/> moves a release.</summary>
-public enum ReleaseDirection
-{
-    Promote,
-    Rollback,
 }
