@@ -1,3 +1,5 @@
+using Parity.Hosting.Kubernetes;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Backing services: native processes locally, container images in the cluster. Postgres and RabbitMQ are persistent:
@@ -54,7 +56,9 @@ var catalog = builder.AddProject<Projects.Catalog>("catalog")
     .WaitFor(redis)
     .WaitFor(minio)
     .WithHttpHealthCheck("/health")
-    .PublishWithAutoscaling(minReplicas: 2, maxReplicas: 6);
+    .PublishWithAutoscaling(minReplicas: 2, maxReplicas: 6)
+    // In the cluster: catalog-blue and catalog-green; `parity promote catalog` switches the Service to the idle colour.
+    .PublishWithStrategy(DeploymentStrategy.BlueGreen());
 
 var notifications = builder.AddProject<Projects.Notifications>("notifications")
     .WithReference(redis)
@@ -93,6 +97,8 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WaitFor(notifications)
     .WaitFor(recommendations)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    // In the cluster: gateway and gateway-canary; `parity promote gateway` steps the canary's share 5, 25, 50, 100%.
+    .PublishWithStrategy(DeploymentStrategy.Canary(weight: 5));
 
 builder.Build().Run();

@@ -31,6 +31,8 @@ internal static class ParityCommandLine
         root.Add(VerbCommands.Forward("deploy", "deploy", "Builds images and applies an overlay (the AppHost's deploy verb)"));
         root.Add(VerbCommands.Forward("check", "parity", "Checks parity between the local run and a cluster overlay (the AppHost's parity verb)"));
         root.Add(VerbCommands.Forward("policy", "policy", "Checks every rendered overlay against the policy rules (the AppHost's policy verb)"));
+        root.Add(VerbCommands.Forward("promote", "promote", "Moves a blue/green or canary release forward in an overlay's namespace (the AppHost's promote verb)"));
+        root.Add(VerbCommands.Forward("rollback", "rollback", "Moves a blue/green or canary release back in an overlay's namespace (the AppHost's rollback verb)"));
         root.Add(VerbCommands.Doctor());
         return root;
     }

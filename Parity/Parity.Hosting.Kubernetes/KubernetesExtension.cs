@@ -26,7 +26,7 @@ public sealed class KubernetesExtension : IAppHostExtension
 
     public string Format => "kubernetes";
 
-    public IReadOnlyList<AppHostVerb> Verbs { get; } = [ParityCheck.CreateVerb(), DeployCommand.CreateVerb(), PolicyCheck.CreateVerb()];
+    public IReadOnlyList<AppHostVerb> Verbs { get; } = [ParityCheck.CreateVerb(), DeployCommand.CreateVerb(), PolicyCheck.CreateVerb(), ReleaseVerbs.CreatePromoteVerb(), ReleaseVerbs.CreateRollbackVerb()];
 
     public IReadOnlyList<Option> PublishOptions { get; } = [];
 

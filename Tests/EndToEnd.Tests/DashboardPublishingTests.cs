@@ -65,12 +65,17 @@ public sealed class DashboardPublishingTests
             Assert.Equal(project, config.Data["OTEL_SERVICE_NAME"]);
             Assert.DoesNotContain("OTEL_EXPORTER_OTLP_HEADERS", config.Data.Keys);
 
-            var container = RunOnce.Contains(project)
-                ? Assert.Single((await LoadAsync<V1Job>(root, "base", $"{project}-job.yaml")).Spec.Template.Spec.Containers)
-                : Assert.Single((await LoadAsync<V1Deployment>(root, "base", $"{project}-deployment.yaml")).Spec.Template.Spec.Containers);
-            var headers = container.Env.Single(e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS");
-            Assert.Equal($"x-otlp-api-key=$({ApiKeyVariable})", headers.Value);
-            AssertFromSecret(container.Env, "OTEL_EXPORTER_OTLP_HEADERS", ApiKeyVariable, "parity-dashboard-otlp-api-key");
+            // Every Deployment of the project: catalog runs blue and green, gateway a stable and a canary.
+            var containers = RunOnce.Contains(project)
+                ? [Assert.Single((await LoadAsync<V1Job>(root, "base", $"{project}-job.yaml")).Spec.Template.Spec.Containers)]
+                : (await DeploymentsOfAsync(root, project)).Select(d => Assert.Single(d.Spec.Template.Spec.Containers)).ToList();
+            Assert.NotEmpty(containers);
+            foreach (var container in containers)
+            {
+                var headers = container.Env.Single(e => e.Name == "OTEL_EXPORTER_OTLP_HEADERS");
+                Assert.Equal($"x-otlp-api-key=$({ApiKeyVariable})", headers.Value);
+                AssertFromSecret(container.Env, "OTEL_EXPORTER_OTLP_HEADERS", ApiKeyVariable, "parity-dashboard-otlp-api-key");
+            }
         }
 
         // Whatever file mentions the header, its value is the Secret's variable, never a literal key.
@@ -143,6 +148,20 @@ public sealed class DashboardPublishingTests
         {
             yield return at;
         }
+    }
+
+    private static async Task<List<V1Deployment>> DeploymentsOfAsync(string root, string project)
+    {
+        var deployments = new List<V1Deployment>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "base"), $"{project}*-deployment.yaml"))
+        {
+            var deployment = await LoadAsync<V1Deployment>(root, "base", Path.GetFileName(file));
+            if (deployment.Metadata.Labels["app.kubernetes.io/name"] == project)
+            {
+                deployments.Add(deployment);
+            }
+        }
+        return deployments;
     }
 
     private static async Task<T> LoadAsync<T>(string root, params string[] path) =>

@@ -100,16 +100,20 @@ public sealed class KubernetesPublishingTests
     public async Task AutoscalingAndDisruptionBudgetsFollowTheModel()
     {
         var root = Path.Combine(RepositoryRoot, KubernetesDirectory, "base");
-        var autoscaler = KubernetesYaml.Deserialize<V2HorizontalPodAutoscaler>(
-            await File.ReadAllTextAsync(Path.Combine(root, "catalog-horizontalpodautoscaler.yaml"), TestContext.Current.CancellationToken), strict: true);
-        var deployment = KubernetesYaml.Deserialize<V1Deployment>(
-            await File.ReadAllTextAsync(Path.Combine(root, "catalog-deployment.yaml"), TestContext.Current.CancellationToken), strict: true);
+        // catalog is published blue/green: each colour has the declared autoscaler and a budget of its own.
+        foreach (var color in (string[])["blue", "green"])
+        {
+            var autoscaler = KubernetesYaml.Deserialize<V2HorizontalPodAutoscaler>(
+                await File.ReadAllTextAsync(Path.Combine(root, $"catalog-{color}-horizontalpodautoscaler.yaml"), TestContext.Current.CancellationToken), strict: true);
+            var deployment = KubernetesYaml.Deserialize<V1Deployment>(
+                await File.ReadAllTextAsync(Path.Combine(root, $"catalog-{color}-deployment.yaml"), TestContext.Current.CancellationToken), strict: true);
 
-        Assert.Equal((2, 6, 70), (autoscaler.Spec.MinReplicas, autoscaler.Spec.MaxReplicas, autoscaler.Spec.Metrics[0].Resource.Target.AverageUtilization));
-        Assert.Equal(("Deployment", "catalog"), (autoscaler.Spec.ScaleTargetRef.Kind, autoscaler.Spec.ScaleTargetRef.Name));
-        Assert.Equal(2, deployment.Spec.Replicas);
-        Assert.Equal(0, deployment.Spec.Strategy.RollingUpdate.MaxUnavailable.Value is string s ? int.Parse(s) : -1);
-        Assert.True(File.Exists(Path.Combine(root, "catalog-poddisruptionbudget.yaml")));
+            Assert.Equal((2, 6, 70), (autoscaler.Spec.MinReplicas, autoscaler.Spec.MaxReplicas, autoscaler.Spec.Metrics[0].Resource.Target.AverageUtilization));
+            Assert.Equal(("Deployment", $"catalog-{color}"), (autoscaler.Spec.ScaleTargetRef.Kind, autoscaler.Spec.ScaleTargetRef.Name));
+            Assert.Equal(2, deployment.Spec.Replicas);
+            Assert.Equal(0, deployment.Spec.Strategy.RollingUpdate.MaxUnavailable.Value is string s ? int.Parse(s) : -1);
+            Assert.True(File.Exists(Path.Combine(root, $"catalog-{color}-poddisruptionbudget.yaml")));
+        }
         Assert.All(["notifications", "orders", "customers"], service => // WithReplicas(2)
             Assert.True(File.Exists(Path.Combine(root, $"{service}-poddisruptionbudget.yaml")), service));
         Assert.False(File.Exists(Path.Combine(root, "gateway-poddisruptionbudget.yaml")));

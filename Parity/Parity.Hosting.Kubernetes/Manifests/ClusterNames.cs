@@ -11,6 +11,17 @@ internal static class ClusterNames
 
     public static Dictionary<string, string> Selector(IResource resource) => new(StringComparer.Ordinal) { [NameLabel] = resource.Name };
 
+    /// <summary>The name label of <paramref name="name"/>'s pods with the labels a strategy adds (a colour, a track).</summary>
+    public static Dictionary<string, string> Labels(string name, IReadOnlyDictionary<string, string>? labels)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal) { [NameLabel] = name };
+        foreach (var (key, value) in labels ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+        return all;
+    }
+
     /// <summary>An object's name (the resource's, unless given) and the label its selectors match.</summary>
     public static V1ObjectMeta Metadata(IResource resource, string? name = null) => new() { Name = name ?? resource.Name, Labels = Selector(resource) };
 

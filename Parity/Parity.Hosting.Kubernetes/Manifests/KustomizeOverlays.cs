@@ -33,10 +33,10 @@ internal static class KustomizeOverlays
         {
             foreach (var project in deployed.Where(p => p.Endpoints().Any(e => e.IsExternal) && p.ReplicaCount() < ProductionReplicasOfExternalServices))
             {
-                replicas.Add(new KustomizeReplicas(project.Name, ProductionReplicasOfExternalServices));
-                if (project.ReplicaCount() <= 1)
+                replicas.AddRange(StrategyObjects.FullSizeDeploymentNames(project).Select(name => new KustomizeReplicas(name, ProductionReplicasOfExternalServices)));
+                if (!baseObjects.OfType<V1PodDisruptionBudget>().Any(b => b.Metadata.Labels?.TryGetValue(ClusterNames.NameLabel, out var name) == true && name == project.Name))
                 {
-                    // The base has no budget for a single replica; with three, keep two serving during node drains.
+                    // The base has no budget for a single replica; with three, keep two serving during node drains (every colour or track).
                     var budgetFile = ClusterNames.FileName(project, V1PodDisruptionBudget.KubeKind);
                     resources.Add(budgetFile);
                     yield return new(budgetFile, ProjectObjects.DisruptionBudget(project.Name));

@@ -18,18 +18,15 @@ internal static class ProjectObjects
             yield return new(ClusterNames.FileName(project, V1Job.KubeKind), Job(project, environment));
             yield break;
         }
-        yield return new(ClusterNames.FileName(project, V1Deployment.KubeKind), Deployment(project, environment));
-        foreach (var document in Exposure(project))
+        var documents = project.DeploymentStrategyOf() switch
+        {
+            BlueGreenStrategy => StrategyObjects.BlueGreen(project, Pods(project, environment), ClusterReplicas(project)),
+            CanaryStrategy canary => StrategyObjects.Canary(project, Pods(project, environment), ClusterReplicas(project), canary),
+            _ => Rolling(project, environment),
+        };
+        foreach (var document in documents)
         {
             yield return document;
-        }
-        if (ClusterReplicas(project) > 1)
-        {
-            yield return new(ClusterNames.FileName(project, V1PodDisruptionBudget.KubeKind), DisruptionBudget(project.Name));
-        }
-        if (project.TryGetLastAnnotation<AutoscalingAnnotation>(out var autoscaling))
-        {
-            yield return new(ClusterNames.FileName(project, V2HorizontalPodAutoscaler.KubeKind), Autoscaler(project, autoscaling));
         }
         if (WaitInitContainers.WaitsForCompletion(project))
         {
@@ -40,18 +37,37 @@ internal static class ProjectObjects
         }
     }
 
+    /// <summary>Today's form: one Deployment, its Service (and Ingress), a budget when several replicas, the autoscaler.</summary>
+    private static IEnumerable<KubernetesDocument> Rolling(ProjectResource project, ContainerEnvironment environment)
+    {
+        yield return new(ClusterNames.FileName(project, V1Deployment.KubeKind), Pods(project, environment).Deployment(project.Name, new Dictionary<string, string>(), ClusterReplicas(project)));
+        foreach (var document in Exposure(project))
+        {
+            yield return document;
+        }
+        if (ClusterReplicas(project) > 1)
+        {
+            yield return new(ClusterNames.FileName(project, V1PodDisruptionBudget.KubeKind), DisruptionBudget(project.Name));
+        }
+        if (project.TryGetLastAnnotation<AutoscalingAnnotation>(out var autoscaling))
+        {
+            yield return new(ClusterNames.FileName(project, V2HorizontalPodAutoscaler.KubeKind), Autoscaler(project, project.Name, autoscaling));
+        }
+    }
+
     /// <summary>WithReplicas, raised to the autoscaler's minimum when there is one.</summary>
     private static int ClusterReplicas(ProjectResource project) =>
         Math.Max(project.ReplicaCount(), project.TryGetLastAnnotation<AutoscalingAnnotation>(out var autoscaling) ? autoscaling.MinReplicas : 1);
 
-    private static V2HorizontalPodAutoscaler Autoscaler(ProjectResource project, AutoscalingAnnotation autoscaling) => new()
+    /// <summary>Scales the Deployment named <paramref name="deployment"/> (the autoscaler takes its name) on CPU.</summary>
+    public static V2HorizontalPodAutoscaler Autoscaler(ProjectResource project, string deployment, AutoscalingAnnotation autoscaling) => new()
     {
         ApiVersion = $"{V2HorizontalPodAutoscaler.KubeGroup}/{V2HorizontalPodAutoscaler.KubeApiVersion}",
         Kind = V2HorizontalPodAutoscaler.KubeKind,
-        Metadata = ClusterNames.Metadata(project, project.Name),
+        Metadata = ClusterNames.Metadata(project, deployment),
         Spec = new V2HorizontalPodAutoscalerSpec
         {
-            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = V1Deployment.KubeKind, Name = project.Name },
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = V1Deployment.KubeKind, Name = deployment },
             MinReplicas = autoscaling.MinReplicas,
             MaxReplicas = autoscaling.MaxReplicas,
             Metrics =
@@ -69,15 +85,16 @@ internal static class ProjectObjects
         },
     };
 
-    public static V1PodDisruptionBudget DisruptionBudget(string name) => new()
+    /// <summary>At most one pod of <paramref name="name"/>'s (of one of its Deployments, given its labels) drained at a time.</summary>
+    public static V1PodDisruptionBudget DisruptionBudget(string name, string? budgetName = null, IReadOnlyDictionary<string, string>? labels = null) => new()
     {
         ApiVersion = $"{V1PodDisruptionBudget.KubeGroup}/{V1PodDisruptionBudget.KubeApiVersion}",
         Kind = V1PodDisruptionBudget.KubeKind,
-        Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { [ClusterNames.NameLabel] = name } },
+        Metadata = new V1ObjectMeta { Name = budgetName ?? name, Labels = new Dictionary<string, string> { [ClusterNames.NameLabel] = name } },
         Spec = new V1PodDisruptionBudgetSpec
         {
             MaxUnavailable = 1,
-            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { [ClusterNames.NameLabel] = name } },
+            Selector = new V1LabelSelector { MatchLabels = ClusterNames.Labels(name, labels) },
         },
     };
 
@@ -89,33 +106,39 @@ internal static class ProjectObjects
         Data = environment.Plain,
     };
 
-    private static V1Deployment Deployment(ProjectResource project, ContainerEnvironment environment) => new()
+    private static ProjectPods Pods(ProjectResource project, ContainerEnvironment environment) => new(project, environment);
+
+    /// <summary>The pods of a project's Deployments: the same pod under every name and label a strategy gives them.</summary>
+    internal sealed record ProjectPods(ProjectResource Project, ContainerEnvironment Environment)
     {
-        ApiVersion = $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}",
-        Kind = V1Deployment.KubeKind,
-        Metadata = ClusterNames.Metadata(project),
-        Spec = new V1DeploymentSpec
+        public V1Deployment Deployment(string name, IReadOnlyDictionary<string, string> labels, int replicas) => new()
         {
-            Replicas = ClusterReplicas(project),
-            Selector = new V1LabelSelector { MatchLabels = ClusterNames.Selector(project) },
-            // Never below the declared capacity while a new version rolls out.
-            Strategy = new V1DeploymentStrategy
+            ApiVersion = $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}",
+            Kind = V1Deployment.KubeKind,
+            Metadata = new V1ObjectMeta { Name = name, Labels = ClusterNames.Labels(Project.Name, labels) },
+            Spec = new V1DeploymentSpec
             {
-                Type = "RollingUpdate",
-                RollingUpdate = new V1RollingUpdateDeployment { MaxUnavailable = 0, MaxSurge = 1 },
-            },
-            Template = new V1PodTemplateSpec
-            {
-                Metadata = new V1ObjectMeta { Labels = ClusterNames.Selector(project) },
-                Spec = new V1PodSpec
+                Replicas = replicas,
+                Selector = new V1LabelSelector { MatchLabels = ClusterNames.Labels(Project.Name, labels) },
+                // Never below the declared capacity while a new version rolls out.
+                Strategy = new V1DeploymentStrategy
                 {
-                    ServiceAccountName = WaitInitContainers.WaitsForCompletion(project) ? project.Name : null,
-                    InitContainers = WaitInitContainers.For(project),
-                    Containers = [Container(project, environment, withProbes: true)],
+                    Type = "RollingUpdate",
+                    RollingUpdate = new V1RollingUpdateDeployment { MaxUnavailable = 0, MaxSurge = 1 },
+                },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = ClusterNames.Labels(Project.Name, labels) },
+                    Spec = new V1PodSpec
+                    {
+                        ServiceAccountName = WaitInitContainers.WaitsForCompletion(Project) ? Project.Name : null,
+                        InitContainers = WaitInitContainers.For(Project),
+                        Containers = [Container(Project, Environment, withProbes: true)],
+                    },
                 },
             },
-        },
-    };
+        };
+    }
 
     private static V1Job Job(ProjectResource project, ContainerEnvironment environment) => new()
     {
@@ -178,7 +201,6 @@ internal static class ProjectObjects
         ? [.. endpoints.Select(e => new V1ContainerPort { ContainerPort = ClusterExpressionRenderer.ServicePort(resource, e), Name = e.Name, Protocol = "TCP" })]
         : null;
 
-    /// <summary>A ClusterIP Service over every endpoint of a resource that runs as a Deployment.</summary>
     /// <summary>A Service over the resource's endpoints, and an Ingress when an HTTP one is external.</summary>
     public static IEnumerable<KubernetesDocument> Exposure(IResource resource)
     {
@@ -192,15 +214,16 @@ internal static class ProjectObjects
         }
     }
 
-    public static V1Service Service(IResource resource) => new()
+    /// <summary>A ClusterIP Service over every endpoint of the resource, named and selecting as given (the resource's pods by default).</summary>
+    public static V1Service Service(IResource resource, string? name = null, IReadOnlyDictionary<string, string>? labels = null) => new()
     {
         ApiVersion = V1Service.KubeApiVersion,
         Kind = V1Service.KubeKind,
-        Metadata = ClusterNames.Metadata(resource),
+        Metadata = ClusterNames.Metadata(resource, name),
         Spec = new V1ServiceSpec
         {
             Type = "ClusterIP",
-            Selector = ClusterNames.Selector(resource),
+            Selector = ClusterNames.Labels(resource.Name, labels),
             Ports = [.. resource.Endpoints().Select(e =>
             {
                 var port = ClusterExpressionRenderer.ServicePort(resource, e);
@@ -210,11 +233,11 @@ internal static class ProjectObjects
     };
 
     /// <summary>Routes every path of the cluster's ingress to one external HTTP endpoint of the resource.</summary>
-    public static V1Ingress Ingress(IResource project, EndpointAnnotation endpoint) => new()
+    public static V1Ingress Ingress(IResource project, EndpointAnnotation endpoint, string? name = null, string? service = null) => new()
     {
         ApiVersion = $"{V1Ingress.KubeGroup}/{V1Ingress.KubeApiVersion}",
         Kind = V1Ingress.KubeKind,
-        Metadata = ClusterNames.Metadata(project),
+        Metadata = ClusterNames.Metadata(project, name),
         Spec = new V1IngressSpec
         {
             Rules =
@@ -231,7 +254,7 @@ internal static class ProjectObjects
                                 PathType = "Prefix",
                                 Backend = new V1IngressBackend
                                 {
-                                    Service = new V1IngressServiceBackend { Name = project.Name, Port = new V1ServiceBackendPort { Name = endpoint.Name } },
+                                    Service = new V1IngressServiceBackend { Name = service ?? project.Name, Port = new V1ServiceBackendPort { Name = endpoint.Name } },
                                 },
                             },
                         ],

@@ -33,6 +33,7 @@ public static class PolicyRules
         ("disruption-budget", "a workload with several replicas or an autoscaler has a PodDisruptionBudget"),
         ("default-deny-ingress", "the namespace denies ingress by default (a NetworkPolicy selecting every pod, admitting nothing)"),
         ("quota", "the namespace has a ResourceQuota and a LimitRange"),
+        ("routed-to-pods", "every Service selects the pods of a workload, and every Ingress routes to a Service of the namespace"),
     ];
 
     public static IReadOnlyList<PolicyFinding> Check(IList<object> objects)
@@ -88,6 +89,7 @@ public static class PolicyRules
         }
         findings.AddRange(DisruptionBudgets(objects, pods));
         findings.AddRange(SecretsInConfigMaps(objects));
+        findings.AddRange(Routes(objects, pods));
         if (!objects.OfType<V1NetworkPolicy>().Any(p => p.Spec.PodSelector.MatchLabels is null or { Count: 0 } && p.Spec.PodSelector.MatchExpressions is null or { Count: 0 }
             && p.Spec.PolicyTypes?.Contains("Ingress") == true && p.Spec.Ingress is null or { Count: 0 }))
         {
@@ -141,6 +143,28 @@ public static class PolicyRules
             if (!budgets.Any(selector => selector.Count > 0 && selector.All(l => labels.TryGetValue(l.Key, out var value) && value == l.Value)))
             {
                 yield return new PolicyFinding("disruption-budget", pod.Resource, $"{pod.Kind} {pod.Name} runs several replicas with no PodDisruptionBudget");
+            }
+        }
+    }
+
+    /// <summary>A blue/green Service whose colour no Deployment has, or a canary Ingress to a missing Service, would route to nothing.</summary>
+    private static IEnumerable<PolicyFinding> Routes(IList<object> objects, List<Pod> pods)
+    {
+        foreach (var service in objects.OfType<V1Service>().Where(s => s.Spec.Selector is { Count: > 0 }))
+        {
+            if (!pods.Any(p => p.LongRunning && service.Spec.Selector.All(l => p.Template.Metadata?.Labels?.TryGetValue(l.Key, out var value) == true && value == l.Value)))
+            {
+                yield return new PolicyFinding("routed-to-pods", ResourceOf(service.Metadata), $"Service {service.Metadata.Name} selects no workload's pods");
+            }
+        }
+        var services = objects.OfType<V1Service>().Select(s => s.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var ingress in objects.OfType<V1Ingress>())
+        {
+            var backends = (ingress.Spec.Rules ?? []).SelectMany(r => r.Http?.Paths ?? []).Select(p => p.Backend?.Service?.Name)
+                .Append(ingress.Spec.DefaultBackend?.Service?.Name).OfType<string>();
+            foreach (var missing in backends.Where(b => !services.Contains(b)).Distinct(StringComparer.Ordinal))
+            {
+                yield return new PolicyFinding("routed-to-pods", ResourceOf(ingress.Metadata), $"Ingress {ingress.Metadata.Name} routes to Service {missing}, which the namespace lacks");
             }
         }
     }

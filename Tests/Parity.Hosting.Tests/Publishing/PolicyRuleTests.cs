@@ -32,6 +32,13 @@ public sealed class PolicyRuleTests
         container.LivenessProbe = null;
         objects.Add(new k8s.Models.V1Secret { Metadata = new() { Name = "s" }, StringData = new Dictionary<string, string> { ["password"] = "hunter2-and-more" } });
         objects.Add(new k8s.Models.V1ConfigMap { Metadata = new() { Name = "web-env" }, Data = new Dictionary<string, string> { ["DSN"] = "Password=hunter2-and-more" } });
+        // A Service whose colour no Deployment runs, and an Ingress to a Service that is not there.
+        objects.Add(new k8s.Models.V1Service { Metadata = new() { Name = "api-old" }, Spec = new() { Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "api", ["parity.dev/color"] = "green" } } });
+        objects.Add(new k8s.Models.V1Ingress
+        {
+            Metadata = new() { Name = "api" },
+            Spec = new() { DefaultBackend = new() { Service = new() { Name = "api-canary", Port = new() { Number = 80 } } } },
+        });
         foreach (var removed in objects.Where(o => o is k8s.Models.V1NetworkPolicy or k8s.Models.V1PodDisruptionBudget).ToList())
         {
             objects.Remove(removed);

@@ -107,6 +107,23 @@ public sealed class AppHostCommandLineTests
     }
 
     [Theory]
+    [InlineData("promote")]
+    [InlineData("rollback")]
+    public void PromoteAndRollbackTakeTheResourceTheOverlayAndTheState(string verb)
+    {
+        var commandLine = Parse(verb, "catalog", "--overlay", "prod", "--dry-run", "--from", "green", "--context", "kind", "--output", "out");
+
+        Assert.Null(commandLine.Error);
+        Assert.Equal(verb, commandLine.Verb?.Name);
+        var parsed = commandLine.ParseResult;
+        Assert.Equal(
+            ("catalog", "prod", true, "green", "kind", "out"),
+            (parsed.GetValue<string>("resource"), parsed.GetValue<string>("--overlay"), parsed.GetValue<bool>("--dry-run"),
+                parsed.GetValue<string?>("--from"), parsed.GetValue<string?>("--context"), parsed.GetValue<string?>("--output")));
+        Assert.NotNull(Parse(verb, "--dry-run").Error); // the resource is required
+    }
+
+    [Theory]
     [InlineData("parity")]
     [InlineData("check")]
     public void TheParityCheckAnswersToBothNames(string name)
@@ -138,7 +155,7 @@ public sealed class AppHostCommandLineTests
     {
         var commandLine = Parse(args);
 
-        Assert.StartsWith("'publsh' is neither a verb of this AppHost (publish, doctor, stop, parity, deploy, policy)", commandLine.Error);
+        Assert.StartsWith("'publsh' is neither a verb of this AppHost (publish, doctor, stop, parity, deploy, policy, promote, rollback)", commandLine.Error);
         Assert.Equal(DistributedApplicationOperation.Publish, commandLine.Operation);
         Assert.DoesNotContain("publsh", commandLine.ConfigurationArgs);
     }
