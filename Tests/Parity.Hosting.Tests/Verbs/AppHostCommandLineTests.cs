@@ -138,7 +138,7 @@ public sealed class AppHostCommandLineTests
     {
         var commandLine = Parse(args);
 
-        Assert.StartsWith("'publsh' is neither a verb of this AppHost (publish, doctor, stop, parity, deploy, policy)", commandLine.Error);
+        Assert.StartsWith("'publsh' is neither a verb of this AppHost (publish, doctor, stop, parity, deploy, policy, destroy, ps)", commandLine.Error);
         Assert.Equal(DistributedApplicationOperation.Publish, commandLine.Operation);
         Assert.DoesNotContain("publsh", commandLine.ConfigurationArgs);
     }
