@@ -27,6 +27,7 @@ public static class DestroyCommand
                     Console.WriteLine(delete);
                     return 0;
                 }
+                DeployCommand.CheckContext(context.ParseResult.GetValue(kubeContext));
                 return Run(check, delete);
             }
             catch (PreconditionFailedException e)

@@ -27,6 +27,7 @@ public static class EphemeralEnvironmentList
             }
             try
             {
+                DeployCommand.CheckContext(context.ParseResult.GetValue(kubeContext));
                 var (exitCode, stdout, stderr) = command.RunCaptured();
                 if (exitCode != 0)
                 {
