@@ -6,8 +6,8 @@ using Parity.Hosting.Verbs;
 namespace Parity.Hosting.Kubernetes;
 
 /// <summary>
-/// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR] [--wait [--timeout T]]
-/// [--ephemeral [NAME] [--ttl T]]</c> verb: builds and pushes one container image per project file with the SDK (and the
+/// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR] [--no-build]
+/// [--wait [--timeout T]] [--ephemeral [NAME] [--ttl T]]</c> verb: builds and pushes one container image per project file with the SDK (and the
 /// dashboard's and shipped programs', when the overlay runs them; and each Dockerfile app's with docker or podman), then
 /// applies the overlay with kubectl, and with <c>--wait</c> waits for every workload to roll out. With <c>--ephemeral</c> it
 /// applies the overlay as an ephemeral environment instead (see <see cref="EphemeralDeploy"/>).
@@ -24,6 +24,7 @@ public static class DeployCommand
         var registry = new Option<string?>("--registry") { Description = "The registry to push images to, instead of the overlay's" };
         var tag = new Option<string?>("--tag") { Description = "The image tag to build and pull, instead of the overlay's" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the commands (and with --ephemeral the generated overlay and objects); run nothing" };
+        var noBuild = new Option<bool>("--no-build") { Description = "Build no image: apply only, the images the overlay pulls being built and pushed already" };
         var wait = new Option<bool>("--wait") { Description = "After applying, wait for every Deployment and StatefulSet to roll out and every Job to complete" };
         var timeout = Duration.Option("--timeout", "How long --wait waits for each workload", DefaultWaitTimeout);
         var ephemeral = EphemeralOptions.NameOption(
@@ -34,7 +35,7 @@ public static class DeployCommand
             var location = OverlayLocation.Of(context, overlay, output);
             var parsed = context.ParseResult;
             var options = new DeployOptions(location.Name, parsed.GetValue(kubeContext), parsed.GetValue(dryRun), parsed.GetValue(registry), parsed.GetValue(tag),
-                parsed.GetValue(wait) ? parsed.GetValue(timeout) : null);
+                parsed.GetValue(wait) ? parsed.GetValue(timeout) : null, parsed.GetValue(noBuild));
             try
             {
                 CheckOverlayExists(location.Directory);
@@ -55,6 +56,7 @@ public static class DeployCommand
             registry,
             tag,
             dryRun,
+            noBuild,
             wait,
             timeout,
             ephemeral,
@@ -123,6 +125,10 @@ public static class DeployCommand
         DistributedApplicationModel model, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
     {
         var commands = new List<ExternalCommand>();
+        if (options.NoBuild)
+        {
+            return commands;
+        }
         var projects = model.Resources.OfType<ProjectResource>()
             .DistinctBy(p => Path.GetFullPath(p.Metadata.ProjectPath), StringComparer.Ordinal);
         foreach (var project in projects)
