@@ -53,14 +53,34 @@ internal static class AppHostCommands
         return command;
     }
 
+    /// <summary>
+    /// The running AppHost's resources, which the CLI reads itself from run.json; with <c>--ephemeral</c>, the ephemeral
+    /// environments in the cluster instead, which the AppHost's <c>ps --ephemeral</c> verb lists (it alone knows the
+    /// application's name and kubectl options), so that form and every argument after it go to the AppHost.
+    /// </summary>
     public static Command Ps()
     {
-        var command = new Command("ps", "Lists the running AppHost's resources");
-        command.SetAction(ParityCommandLine.Handled((parseResult, _) =>
+        var ephemeral = new Option<bool>("--ephemeral")
         {
-            var run = RunState.ReadLive(ParityCommandLine.AppHostOf(parseResult).RunFile) ?? throw ResourceServiceClient.NotRunning();
+            Description = "List the ephemeral environments in the cluster instead (the AppHost's ps --ephemeral; other arguments go to it: --context C, --dry-run)",
+        };
+        var command = new Command("ps", "Lists the running AppHost's resources") { ephemeral };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(ParityCommandLine.Handled(async (parseResult, _) =>
+        {
+            var project = ParityCommandLine.AppHostOf(parseResult);
+            var forwarded = ParityCommandLine.ForwardedTokens(parseResult);
+            if (parseResult.GetValue(ephemeral))
+            {
+                return await ChildProcess.RunAttachedAsync(DotnetCommands.Dotnet, DotnetCommands.Run(project, ["ps", "--ephemeral", .. forwarded]));
+            }
+            if (forwarded.Count > 0)
+            {
+                throw new CliException($"Unrecognized argument '{forwarded[0]}' for ps: only ps --ephemeral takes more.", 2);
+            }
+            var run = RunState.ReadLive(project.RunFile) ?? throw ResourceServiceClient.NotRunning();
             Console.WriteLine(OutputFormat.ResourceTable(run.Resources));
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }

@@ -28,7 +28,8 @@ internal static class ParityCommandLine
         root.Add(ResourceCommands.Describe());
         root.Add(ResourceCommands.Resource());
         root.Add(VerbCommands.Forward("publish", "publish", "Publishes aspire-manifest.json, the Kubernetes manifests and the Compose file (the AppHost's publish verb)"));
-        root.Add(VerbCommands.Forward("deploy", "deploy", "Builds images and applies an overlay (the AppHost's deploy verb)"));
+        root.Add(VerbCommands.Forward("deploy", "deploy", "Builds images and applies an overlay, or an ephemeral environment with --ephemeral (the AppHost's deploy verb)"));
+        root.Add(VerbCommands.Forward("destroy", "destroy", "Deletes an ephemeral environment: destroy --ephemeral NAME (the AppHost's destroy verb)"));
         root.Add(VerbCommands.Forward("check", "parity", "Checks parity between the local run and a cluster overlay (the AppHost's parity verb)"));
         root.Add(VerbCommands.Forward("policy", "policy", "Checks every rendered overlay against the policy rules (the AppHost's policy verb)"));
         root.Add(VerbCommands.Forward("promote", "promote", "Moves a blue/green or canary release forward in an overlay's namespace (the AppHost's promote verb)"));

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Parity.Cli;
 
-/// <summary>The commands that hand over to the AppHost's own verbs (publish, deploy, parity, doctor).</summary>
+/// <summary>The commands that hand over to the AppHost's own verbs (publish, deploy, destroy, parity, policy, doctor).</summary>
 internal static class VerbCommands
 {
     /// <summary>A command whose arguments all go, untouched, to the AppHost's verb; the verb's exit code is the command's.</summary>

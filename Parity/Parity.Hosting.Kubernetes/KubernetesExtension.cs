@@ -8,7 +8,8 @@ namespace Parity.Hosting.Kubernetes;
 /// <summary>
 /// What this package adds to the AppHost's verbs: <c>publish</c> also writes deploy/kubernetes/ (alone with
 /// <c>--format kubernetes</c>); <c>parity</c> checks that the local run and an overlay give every process the same
-/// environment keys; <c>deploy</c> builds the images and applies an overlay. With <c>--include-dashboard</c> (see
+/// environment keys; <c>deploy</c> builds the images and applies an overlay (or, with <c>--ephemeral</c>, an environment of
+/// its own that <c>ps --ephemeral</c> lists and <c>destroy --ephemeral</c> deletes). With <c>--include-dashboard</c> (see
 /// <see cref="PublishedDashboard"/>) the cluster also runs the dashboard and every project exports telemetry to it.
 /// </summary>
 public sealed class KubernetesExtension : IAppHostExtension
@@ -26,7 +27,10 @@ public sealed class KubernetesExtension : IAppHostExtension
 
     public string Format => "kubernetes";
 
-    public IReadOnlyList<AppHostVerb> Verbs { get; } = [ParityCheck.CreateVerb(), DeployCommand.CreateVerb(), PolicyCheck.CreateVerb(), ReleaseVerbs.CreatePromoteVerb(), ReleaseVerbs.CreateRollbackVerb()];
+    public IReadOnlyList<AppHostVerb> Verbs { get; } = [
+        ParityCheck.CreateVerb(), DeployCommand.CreateVerb(), PolicyCheck.CreateVerb(), ReleaseVerbs.CreatePromoteVerb(), ReleaseVerbs.CreateRollbackVerb(),
+        DestroyCommand.CreateVerb(), EphemeralEnvironmentList.CreateVerb(),
+    ];
 
     public IReadOnlyList<Option> PublishOptions { get; } = [];
 

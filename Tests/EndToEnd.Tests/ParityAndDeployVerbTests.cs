@@ -93,7 +93,7 @@ public sealed class ParityAndDeployVerbTests
     }
 
     /// <summary>A temporary folder holding a copy of the committed deploy/kubernetes (without any secrets.env), as <c>--output</c> expects.</summary>
-    private static string CopyDeployTree()
+    internal static string CopyDeployTree()
     {
         var root = Directory.CreateTempSubdirectory("parity-verbs-").FullName;
         var source = Path.Combine(RepositoryRoot, "deploy", "kubernetes");

@@ -10,9 +10,19 @@ internal static class ProgramRun
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAppHostAsync(params string[] args) =>
         RunAsync("dotnet", [AppHostDll, .. args]);
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, params string[] args)
+    /// <summary>The AppHost with these environment variables set (a PATH whose first folder holds stand-ins for kubectl, say).</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAppHostAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync("dotnet", [AppHostDll, .. args], environment);
+
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, params string[] args) => RunAsync(program, args, null);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, string[] args, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

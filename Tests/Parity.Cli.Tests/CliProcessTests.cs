@@ -129,6 +129,19 @@ public sealed class CliProcessTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task PsEphemeralHandsOverToTheAppHostWhilePlainPsTakesNoOtherArgument()
+    {
+        var ephemeral = await Cli("ps", "--ephemeral", "--dry-run");
+        var stray = await Cli("ps", "--dry-run");
+
+        // The fixture does not reference Parity.Hosting.Kubernetes, so the AppHost it hands over to has no ps verb to run.
+        Assert.True(ephemeral.ExitCode == 1, ephemeral.ToString());
+        Assert.Contains("'ps' is neither a verb of this AppHost", ephemeral.Error);
+        Assert.True(stray.ExitCode == 2, stray.ToString());
+        Assert.Contains("Unrecognized argument '--dry-run' for ps", stray.Error);
+    }
+
+    [Fact]
     public async Task DoctorFindsNothingMissingForAnAppHostWithPostgresRedisAndRabbitMQ()
     {
         // Installed by scripts/install-prerequisites.sh, which test.sh runs first.

@@ -6,9 +6,11 @@ using Parity.Hosting.Verbs;
 namespace Parity.Hosting.Kubernetes;
 
 /// <summary>
-/// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR]</c> verb:
-/// builds and pushes one container image per project file with the SDK (and the dashboard's and shipped programs', when
-/// the overlay runs them; and each Dockerfile app's with docker or podman), then applies the overlay with kubectl.
+/// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR] [--no-build]
+/// [--wait [--timeout T]] [--ephemeral [NAME] [--ttl T]]</c> verb: builds and pushes one container image per project file with the SDK (and the
+/// dashboard's and shipped programs', when the overlay runs them; and each Dockerfile app's with docker or podman), then
+/// applies the overlay with kubectl, and with <c>--wait</c> waits for every workload to roll out. With <c>--ephemeral</c> it
+/// applies the overlay as an ephemeral environment instead (see <see cref="EphemeralDeploy"/>).
 /// </summary>
 public static class DeployCommand
 {
@@ -21,13 +23,31 @@ public static class DeployCommand
         var kubeContext = new Option<string?>("--context") { Description = "The kubectl context to apply to; the current one by default" };
         var registry = new Option<string?>("--registry") { Description = "The registry to push images to, instead of the overlay's" };
         var tag = new Option<string?>("--tag") { Description = "The image tag to build and pull, instead of the overlay's" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print the commands; run nothing" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the commands (and with --ephemeral the generated overlay and objects); run nothing" };
+        var noBuild = new Option<bool>("--no-build") { Description = "Build no image: apply only, the images the overlay pulls being built and pushed already" };
+        var wait = new Option<bool>("--wait") { Description = "After applying, wait for every Deployment and StatefulSet to roll out and every Job to complete" };
+        var timeout = Duration.Option("--timeout", "How long --wait waits for each workload", DefaultWaitTimeout);
+        var ephemeral = EphemeralOptions.NameOption(
+            "Deploy the overlay as an ephemeral environment NAME (the current git branch by default): its own namespace <app>-<name>, fresh secrets, labels with its expiry");
+        var ttl = EphemeralOptions.TtlOption();
         return new AppHostVerb("deploy", "Builds each project's container image and applies an overlay with kubectl", context =>
         {
             var location = OverlayLocation.Of(context, overlay, output);
             var parsed = context.ParseResult;
-            return Run(context.Model, location,
-                new DeployOptions(location.Name, parsed.GetValue(kubeContext), parsed.GetValue(dryRun), parsed.GetValue(registry), parsed.GetValue(tag)));
+            var options = new DeployOptions(location.Name, parsed.GetValue(kubeContext), parsed.GetValue(dryRun), parsed.GetValue(registry), parsed.GetValue(tag),
+                parsed.GetValue(wait) ? parsed.GetValue(timeout) : null, parsed.GetValue(noBuild));
+            try
+            {
+                CheckOverlayExists(location.Directory);
+                return EphemeralOptions.Given(context, ephemeral)
+                    ? EphemeralDeploy.Run(context.Model, location.Directory, options, EphemeralOptions.Namespace(context, ephemeral), DateTimeOffset.UtcNow + parsed.GetValue(ttl))
+                    : Run(context.Model, location, options);
+            }
+            catch (PreconditionFailedException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return PreconditionFailedException.ExitCode;
+            }
         })
         {
             overlay,
@@ -36,43 +56,54 @@ public static class DeployCommand
             registry,
             tag,
             dryRun,
+            noBuild,
+            wait,
+            timeout,
+            ephemeral,
+            ttl,
         };
     }
 
+    private const string DefaultWaitTimeout = "5m";
+
     private static int Run(DistributedApplicationModel model, OverlayLocation location, DeployOptions options)
     {
-        try
+        var commands = Commands(model, options, location.Directory, OverlayImage.ReadAll(location.Directory));
+        var waits = options.WaitTimeout is { } timeout ? RolloutWaits.For(RenderedOverlay.Render(location.Directory).Objects, options.Context, timeout) : [];
+        if (options.DryRun)
         {
-            if (!File.Exists(Path.Combine(location.Directory, "kustomization.yaml")))
+            foreach (var command in commands.Concat(waits.Select(w => w.Command)))
             {
-                throw new PreconditionFailedException($"There is no kustomize overlay at {location.Directory}.");
-            }
-            var commands = Commands(model, options, location.Directory, OverlayImage.ReadAll(location.Directory));
-            if (options.DryRun)
-            {
-                foreach (var command in commands)
-                {
-                    Console.WriteLine(command);
-                }
-                return 0;
-            }
-            CheckCanDeploy(location.Directory, options.Context);
-            foreach (var command in commands)
-            {
-                Console.WriteLine($"> {command}");
-                var exitCode = command.RunAttached();
-                if (exitCode != 0)
-                {
-                    Console.Error.WriteLine($"Deployment stopped: '{command.Program}' exited with code {exitCode}.");
-                    return 1;
-                }
+                Console.WriteLine(command);
             }
             return 0;
         }
-        catch (PreconditionFailedException e)
+        CheckSecrets(location.Directory);
+        CheckContext(options.Context);
+        return RunAll(commands) && RolloutWaits.RunAll(waits, options.WaitTimeout ?? TimeSpan.Zero) ? 0 : 1;
+    }
+
+    /// <summary>Runs the commands in order, with the user's console; stops at the first that fails.</summary>
+    internal static bool RunAll(IEnumerable<ExternalCommand> commands)
+    {
+        foreach (var command in commands)
         {
-            Console.Error.WriteLine(e.Message);
-            return PreconditionFailedException.ExitCode;
+            Console.WriteLine($"> {command}");
+            var exitCode = command.RunAttached();
+            if (exitCode != 0)
+            {
+                Console.Error.WriteLine($"Deployment stopped: '{command.Program}' exited with code {exitCode}.");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void CheckOverlayExists(string overlayDirectory)
+    {
+        if (!File.Exists(Path.Combine(overlayDirectory, "kustomization.yaml")))
+        {
+            throw new PreconditionFailedException($"There is no kustomize overlay at {overlayDirectory}.");
         }
     }
 
@@ -82,9 +113,22 @@ public static class DeployCommand
     /// <c>kubectl apply -k</c> of the overlay.
     /// </summary>
     public static IReadOnlyList<ExternalCommand> Commands(
-        DistributedApplicationModel model, DeployOptions options, string overlayDirectory, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+        DistributedApplicationModel model, DeployOptions options, string overlayDirectory, IReadOnlyDictionary<string, OverlayImage> overlayImages) =>
+        [.. ImageBuilds(model, options, overlayImages), Apply(overlayDirectory, options.Context)];
+
+    /// <summary><c>kubectl apply -k</c> of the overlay.</summary>
+    public static ExternalCommand Apply(string overlayDirectory, string? context) =>
+        new("kubectl", [.. context is null ? [] : (string[])["--context", context], "apply", "-k", overlayDirectory]);
+
+    /// <summary>The image builds of a deployment, in order; see <see cref="Commands"/>.</summary>
+    public static IReadOnlyList<ExternalCommand> ImageBuilds(
+        DistributedApplicationModel model, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
     {
         var commands = new List<ExternalCommand>();
+        if (options.NoBuild)
+        {
+            return commands;
+        }
         var projects = model.Resources.OfType<ProjectResource>()
             .DistinctBy(p => Path.GetFullPath(p.Metadata.ProjectPath), StringComparer.Ordinal);
         foreach (var project in projects)
@@ -108,8 +152,6 @@ public static class DeployCommand
         {
             commands.Add(ToolImage(image, tool, options, overlayImages));
         }
-        List<string> apply = options.Context is { } context ? ["--context", context] : [];
-        commands.Add(new ExternalCommand("kubectl", [.. apply, "apply", "-k", overlayDirectory]));
         return commands;
     }
 
@@ -162,11 +204,30 @@ public static class DeployCommand
     /// <summary>The full image reference the overlay pulls (unless the options override registry or tag), and whether it is pushed to a registry.</summary>
     private static (string Image, bool Push) ImageReference(string imageName, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
     {
+        var (name, tag, pushed) = Built(imageName, options, overlayImages);
+        return ($"{name}:{tag}", pushed);
+    }
+
+    /// <summary>
+    /// What the overlay pulls instead, when the options override registry or tag: by the name the overlay pulls, the name
+    /// and tag deploy built. Empty when nothing is overridden.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, (string Name, string Tag)> ImageOverrides(DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages) =>
+        options.Registry is null && options.Tag is null
+            ? new Dictionary<string, (string, string)>()
+            : overlayImages.Values.ToDictionary(i => i.NewName ?? i.Name, i =>
+            {
+                var (name, tag, _) = Built(i.Name, options, overlayImages);
+                return (name, tag);
+            }, StringComparer.Ordinal);
+
+    private static (string Name, string Tag, bool Pushed) Built(string imageName, DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages)
+    {
         var image = overlayImages.GetValueOrDefault(imageName);
         var (registry, repository) = SplitRegistry(image?.NewName ?? imageName);
         var pushTo = options.Registry ?? registry;
         var tag = options.Tag ?? image?.NewTag ?? DefaultTag;
-        return (pushTo is null ? $"{repository}:{tag}" : $"{pushTo}/{repository}:{tag}", pushTo is not null);
+        return (pushTo is null ? repository : $"{pushTo}/{repository}", tag, pushTo is not null);
     }
 
     /// <summary>Splits <c>registry.example.com/store/orders</c> as Docker does: a first segment with a dot, a colon or <c>localhost</c> is a registry.</summary>
@@ -184,7 +245,7 @@ public static class DeployCommand
         return (null, imageName);
     }
 
-    private static void CheckCanDeploy(string overlayDirectory, string? context)
+    private static void CheckSecrets(string overlayDirectory)
     {
         if (!File.Exists(Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)))
         {
@@ -197,6 +258,10 @@ public static class DeployCommand
                 $"{Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)} does not set {string.Join(", ", missing)}: " +
                 $"{KustomizeOverlays.SecretsExampleFile} lists every key the containers read, and says how to make each value.");
         }
+    }
+
+    internal static void CheckContext(string? context)
+    {
         var check = context is null
             ? new ExternalCommand("kubectl", ["config", "current-context"])
             : new ExternalCommand("kubectl", ["config", "get-contexts", context]);

@@ -155,7 +155,7 @@ public sealed class AppHostCommandLineTests
     {
         var commandLine = Parse(args);
 
-        Assert.StartsWith("'publsh' is neither a verb of this AppHost (publish, doctor, stop, parity, deploy, policy, promote, rollback)", commandLine.Error);
+        Assert.StartsWith("'publsh' is neither a verb of this AppHost (publish, doctor, stop, parity, deploy, policy, promote, rollback, destroy, ps)", commandLine.Error);
         Assert.Equal(DistributedApplicationOperation.Publish, commandLine.Operation);
         Assert.DoesNotContain("publsh", commandLine.ConfigurationArgs);
     }
