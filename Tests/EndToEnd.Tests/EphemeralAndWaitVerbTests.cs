@@ -69,7 +69,7 @@ public sealed class EphemeralAndWaitVerbTests : IDisposable
             V1Job j => $"kubectl wait --for=condition=complete job/{j.Metadata.Name} -n store-dev --timeout=120s",
             _ => null,
         }).OfType<string>().Order().ToList();
-        Assert.Equal(14, expected.Count); // 7 Deployments, 4 StatefulSets, 3 migration Jobs
+        Assert.Equal(16, expected.Count); // 9 Deployments (catalog blue and green, gateway and its canary), 4 StatefulSets, 3 migration Jobs
         Assert.Equal(expected, lines[(apply + 1)..].Order().ToList());
     }
 
