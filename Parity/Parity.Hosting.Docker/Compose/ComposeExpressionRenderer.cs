@@ -22,21 +22,7 @@ public sealed class ComposeExpressionRenderer : IExpressionRenderer
     public IReadOnlyList<(string Name, ParameterResource Parameter, bool UriEscaped)> Variables =>
         [.. _variables.Select(v => (v.Key, v.Value, v.Key != VariableName(v.Value)))];
 
-    public string Endpoint(EndpointReference endpoint, EndpointProperty property)
-    {
-        var annotation = endpoint.Annotation ?? throw endpoint.MissingEndpoint();
-        var host = endpoint.Resource.Name;
-        var port = PublishedPorts.ContainerPortOf(endpoint.Resource, annotation).ToString(CultureInfo.InvariantCulture);
-        return property switch
-        {
-            EndpointProperty.Url => $"{annotation.UriScheme}://{host}:{port}",
-            EndpointProperty.Host or EndpointProperty.IPV4Host => host,
-            EndpointProperty.Port or EndpointProperty.TargetPort => port,
-            EndpointProperty.Scheme => annotation.UriScheme,
-            EndpointProperty.HostAndPort => $"{host}:{port}",
-            _ => throw new ArgumentOutOfRangeException(nameof(property), property, null),
-        };
-    }
+    public string Endpoint(EndpointReference endpoint, EndpointProperty property) => PublishedPorts.ContainerAddressPart(endpoint, property);
 
     public string Parameter(ParameterResource parameter)
     {

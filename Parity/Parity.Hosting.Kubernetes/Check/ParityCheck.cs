@@ -29,7 +29,7 @@ public static class ParityCheck
 
     private static int Run(AppHostVerbContext context, OverlayLocation overlay)
     {
-        try
+        return PreconditionFailedException.ExitCodeOf(() =>
         {
             var rendered = RenderedOverlay.Render(overlay.Directory);
             var differences = Compare(context.Model, context.DashboardRuns, rendered.EnvironmentKeysOf);
@@ -41,12 +41,7 @@ public static class ParityCheck
             Console.WriteLine($"Parity fails against overlay '{overlay.Name}' ({overlay.Directory}):");
             Console.WriteLine(Table(differences));
             return 1;
-        }
-        catch (PreconditionFailedException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return PreconditionFailedException.ExitCode;
-        }
+        });
     }
 
     /// <summary>

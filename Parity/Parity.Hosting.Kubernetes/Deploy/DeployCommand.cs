@@ -36,18 +36,13 @@ public static class DeployCommand
             var parsed = context.ParseResult;
             var options = new DeployOptions(location.Name, parsed.GetValue(kubeContext), parsed.GetValue(dryRun), parsed.GetValue(registry), parsed.GetValue(tag),
                 parsed.GetValue(wait) ? parsed.GetValue(timeout) : null, parsed.GetValue(noBuild));
-            try
+            return PreconditionFailedException.ExitCodeOf(() =>
             {
                 CheckOverlayExists(location.Directory);
                 return EphemeralOptions.Given(context, ephemeral)
                     ? EphemeralDeploy.Run(context.Model, location.Directory, options, EphemeralOptions.Namespace(context, ephemeral), DateTimeOffset.UtcNow + parsed.GetValue(ttl))
                     : Run(context.Model, location, options);
-            }
-            catch (PreconditionFailedException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return PreconditionFailedException.ExitCode;
-            }
+            });
         })
         {
             overlay,

@@ -4,4 +4,18 @@ namespace Parity.Hosting.Kubernetes;
 internal sealed class PreconditionFailedException(string message) : Exception(message)
 {
     public const int ExitCode = 2;
+
+    /// <summary>Runs a verb: a failed precondition is printed and becomes <see cref="ExitCode"/>.</summary>
+    public static int ExitCodeOf(Func<int> verb)
+    {
+        try
+        {
+            return verb();
+        }
+        catch (PreconditionFailedException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCode;
+        }
+    }
 }

@@ -18,7 +18,7 @@ public static class DestroyCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the commands; run nothing" };
         return new AppHostVerb("destroy", "Deletes an ephemeral environment (its namespace) from the cluster; refuses any other namespace", context =>
         {
-            try
+            return PreconditionFailedException.ExitCodeOf(() =>
             {
                 var (check, delete) = Commands(EphemeralOptions.Namespace(context, name), context.ParseResult.GetValue(kubeContext));
                 if (context.ParseResult.GetValue(dryRun))
@@ -29,12 +29,7 @@ public static class DestroyCommand
                 }
                 DeployCommand.CheckContext(context.ParseResult.GetValue(kubeContext));
                 return Run(check, delete);
-            }
-            catch (PreconditionFailedException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return PreconditionFailedException.ExitCode;
-            }
+            });
         })
         {
             name,

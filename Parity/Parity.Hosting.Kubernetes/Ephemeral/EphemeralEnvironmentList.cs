@@ -25,7 +25,7 @@ public static class EphemeralEnvironmentList
                 Console.WriteLine(command);
                 return 0;
             }
-            try
+            return PreconditionFailedException.ExitCodeOf(() =>
             {
                 DeployCommand.CheckContext(context.ParseResult.GetValue(kubeContext));
                 var (exitCode, stdout, stderr) = command.RunCaptured();
@@ -36,12 +36,7 @@ public static class EphemeralEnvironmentList
                 }
                 Console.Write(Table(Parse(stdout), DateTimeOffset.UtcNow));
                 return 0;
-            }
-            catch (PreconditionFailedException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return PreconditionFailedException.ExitCode;
-            }
+            });
         })
         {
             ephemeral,

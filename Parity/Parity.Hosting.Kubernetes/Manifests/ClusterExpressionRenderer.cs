@@ -25,21 +25,7 @@ public sealed class ClusterExpressionRenderer : IExpressionRenderer
     /// <summary>The secret parameters rendered URI-escaped (the <c>:uri</c> format) so far, by name.</summary>
     public IReadOnlyCollection<ParameterResource> UriEncodedSecretParameters => _uriEncodedSecretParameters.Values;
 
-    public string Endpoint(EndpointReference endpoint, EndpointProperty property)
-    {
-        var annotation = endpoint.Annotation ?? throw endpoint.MissingEndpoint();
-        var host = endpoint.Resource.Name;
-        var port = ServicePort(endpoint.Resource, annotation).ToString(CultureInfo.InvariantCulture);
-        return property switch
-        {
-            EndpointProperty.Url => $"{annotation.UriScheme}://{host}:{port}",
-            EndpointProperty.Host or EndpointProperty.IPV4Host => host,
-            EndpointProperty.Port or EndpointProperty.TargetPort => port,
-            EndpointProperty.Scheme => annotation.UriScheme,
-            EndpointProperty.HostAndPort => $"{host}:{port}",
-            _ => throw new ArgumentOutOfRangeException(nameof(property), property, null),
-        };
-    }
+    public string Endpoint(EndpointReference endpoint, EndpointProperty property) => PublishedPorts.ContainerAddressPart(endpoint, property);
 
     public string Parameter(ParameterResource parameter)
     {

@@ -25,21 +25,16 @@ internal static class PolicyCheck
     private static int Run(AppHostVerbContext context, string? only, Option<string?> output)
     {
         var root = Path.Combine(context.OutputDirectory(output), KubernetesPublisher.RelativeDirectory, "overlays");
-        var open = 0;
-        try
+        return PreconditionFailedException.ExitCodeOf(() =>
         {
+            var open = 0;
             foreach (var name in only is null ? KustomizeOverlays.Environments : [only])
             {
                 var report = PolicyReport.Of(name, PolicyRules.Check(RenderedOverlay.Render(Path.Combine(root, name)).Objects), context.Model.Resources);
                 Console.WriteLine(report);
                 open += report.Open.Count;
             }
-        }
-        catch (PreconditionFailedException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return PreconditionFailedException.ExitCode;
-        }
-        return open == 0 ? 0 : 1;
+            return open == 0 ? 0 : 1;
+        });
     }
 }

@@ -32,18 +32,13 @@ public static class ReleaseVerbs
         return new AppHostVerb(direction.ToString().ToLowerInvariant(), description, context =>
         {
             var parsed = context.ParseResult;
-            try
+            return PreconditionFailedException.ExitCodeOf(() =>
             {
                 var dry = parsed.GetValue(dryRun);
                 var plan = Plan(context.Model, direction, parsed.GetValue(resource)!, OverlayLocation.Of(context, overlay, output).Directory,
                     dry, parsed.GetValue(from), parsed.GetValue(kubeContext));
                 return Run(plan, dry);
-            }
-            catch (PreconditionFailedException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return PreconditionFailedException.ExitCode;
-            }
+            });
         })
         {
             resource,

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Parity.Hosting.ApplicationModel;
 
 /// <summary>Where a process published as a container listens, for the endpoints that do not say.</summary>
@@ -22,6 +24,26 @@ public static class PublishedPorts
         _ => TargetPortOf(resource, endpoint) ?? endpoint.Port ?? throw new DistributedApplicationException(
             $"Endpoint '{endpoint.Name}' of '{resource.Name}' has no target port, so it has no port in a container."),
     };
+
+    /// <summary>
+    /// A part of an endpoint's address as another container reaches it: the resource's name as host (its Kubernetes
+    /// Service, its Compose service) and its <see cref="ContainerPortOf"/>.
+    /// </summary>
+    public static string ContainerAddressPart(EndpointReference endpoint, EndpointProperty property)
+    {
+        var annotation = endpoint.Annotation ?? throw endpoint.MissingEndpoint();
+        var host = endpoint.Resource.Name;
+        var port = ContainerPortOf(endpoint.Resource, annotation).ToString(CultureInfo.InvariantCulture);
+        return property switch
+        {
+            EndpointProperty.Url => $"{annotation.UriScheme}://{host}:{port}",
+            EndpointProperty.Host or EndpointProperty.IPV4Host => host,
+            EndpointProperty.Port or EndpointProperty.TargetPort => port,
+            EndpointProperty.Scheme => annotation.UriScheme,
+            EndpointProperty.HostAndPort => $"{host}:{port}",
+            _ => throw new ArgumentOutOfRangeException(nameof(property), property, null),
+        };
+    }
 
     /// <summary>
     /// The endpoint's target port when it has one; else, for an endpoint whose port the process reads from an
