@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -25,6 +26,12 @@ public static class PostgresDataSourceExtensions
             {
                 builder.ConnectionStringBuilder.MaxAutoPrepare = MaxAutoPrepare;
             }
+            // Only commands that run under a request or a message: the outbox relay polls every 200 ms outside of any,
+            // and each poll would start a trace of its own, burying the traces that matter.
+            builder.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null)
+                .EnablePhysicalOpenTracing(false));
             return builder.Build();
         });
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());

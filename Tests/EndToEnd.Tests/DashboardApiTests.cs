@@ -19,17 +19,8 @@ public sealed class DashboardApiTests(RunningStore store)
 
         using var dashboard = store.CreateDashboardClient();
         string[] everyService = ["customers", "gateway", "notifications", "orders", "recommendations"]; // the last in JavaScript
-        while (true)
-        {
-            var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/traces?limit=100", Timeout());
-            if (traces.EnumerateArray().Any(t => everyService.All(service =>
-                t.GetProperty("spans").EnumerateArray().Any(span => span.GetProperty("resource").GetString() == service))))
-            {
-                break;
-            }
-
-            await Task.Delay(500, Timeout());
-        }
+        await WaitForTraceAsync(dashboard, "a trace through every service", trace => everyService.All(service =>
+            trace.Any(span => span.GetProperty("resource").GetString() == service)));
     }
 
     [Fact]
@@ -37,18 +28,9 @@ public sealed class DashboardApiTests(RunningStore store)
     {
         // The fixture placed an order: its trace runs from the gateway through orders' request and customers' consumer.
         using var dashboard = store.CreateDashboardClient();
-        while (true)
-        {
-            var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/traces?limit=100", Timeout());
-            if (traces.EnumerateArray().Select(t => t.GetProperty("spans").EnumerateArray().ToList())
-                .Any(trace => trace.Any(span => span.GetProperty("resource").GetString() == "gateway")
-                    && HasDatabaseSpanUnder(trace, "orders") && HasDatabaseSpanUnder(trace, "customers")))
-            {
-                break;
-            }
-
-            await Task.Delay(500, Timeout());
-        }
+        await WaitForTraceAsync(dashboard, "a trace from the gateway with database spans under orders' and customers' own spans", trace =>
+            trace.Any(span => span.GetProperty("resource").GetString() == "gateway")
+            && HasDatabaseSpanUnder(trace, "orders") && HasDatabaseSpanUnder(trace, "customers"));
     }
 
     private static bool HasDatabaseSpanUnder(List<JsonElement> trace, string service) =>
@@ -68,17 +50,24 @@ public sealed class DashboardApiTests(RunningStore store)
 
         // gateway (.NET) → recommendations (JavaScript) → customers (.NET) in one trace: W3C trace context in and out.
         using var dashboard = store.CreateDashboardClient();
-        while (true)
-        {
-            var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/traces?limit=100", Timeout());
-            if (traces.EnumerateArray().Select(t => t.GetProperty("spans").EnumerateArray().ToList())
-                .Any(trace => HasChildOf(trace, "recommendations", "gateway") && HasChildOf(trace, "customers", "recommendations")))
-            {
-                break;
-            }
+        await WaitForTraceAsync(dashboard, "a trace gateway → recommendations → customers", trace =>
+            HasChildOf(trace, "recommendations", "gateway") && HasChildOf(trace, "customers", "recommendations"));
+    }
 
-            await Task.Delay(500, Timeout());
+    /// <summary>Reads the dashboard's latest traces until one matches, for at most two minutes.</summary>
+    private static async Task WaitForTraceAsync(HttpClient dashboard, string expected, Func<List<JsonElement>, bool> matches)
+    {
+        var deadline = Timeout();
+        while (!deadline.IsCancellationRequested)
+        {
+            var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/traces?limit=100", deadline);
+            if (traces.EnumerateArray().Select(t => t.GetProperty("spans").EnumerateArray().ToList()).Any(matches))
+            {
+                return;
+            }
+            await Task.Delay(500, CancellationToken.None);
         }
+        Assert.Fail($"The dashboard's latest 100 traces never held {expected}.");
     }
 
     private static bool HasChildOf(List<JsonElement> trace, string child, string parent) =>
