@@ -1,4 +1,4 @@
-using Store.Messaging;
+using Store.Messaging.Postgres;
 
 namespace Customers;
 

@@ -1,6 +1,8 @@
 using Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Store.Messaging;
+using Store.Messaging.Contracts;
+using Store.Messaging.Postgres;
+using Store.Messaging.RabbitMQ;
 
 // "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
 if (args is ["migrate", ..])
@@ -17,7 +19,7 @@ builder.AddProblemDetailsDefaults();
 builder.Services.AddPostgresDataSource(CustomersDatabase.ConnectionString);
 builder.Services.AddSingleton<ICustomerStore, PostgresCustomerStore>();
 builder.Services.AddSingleton<PostgresCreditReservations>();
-builder.Services.AddStoreMessaging();
+builder.Services.AddRabbitMqMessaging(publishesTo: Exchanges.OrdersReplies);
 builder.Services.AddPostgresOutbox();
 builder.Services.AddHostedService<ReserveCreditConsumer>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(CustomersDatabase.Name, timeout: TimeSpan.FromSeconds(5));

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orders;
-using Store.Messaging;
+using Store.Messaging.Contracts;
+using Store.Messaging.Postgres;
+using Store.Messaging.RabbitMQ;
 
 // "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
 if (args is ["migrate", ..])
@@ -16,7 +18,7 @@ builder.AddServiceDefaults();
 builder.AddProblemDetailsDefaults();
 builder.Services.AddPostgresDataSource(OrdersDatabase.ConnectionString);
 builder.Services.AddSingleton<PostgresOrderStore>();
-builder.Services.AddStoreMessaging();
+builder.Services.AddRabbitMqMessaging(publishesTo: [Exchanges.CustomersCommands, Exchanges.OrderEvents]);
 builder.Services.AddPostgresOutbox();
 builder.Services.AddHostedService<CreditReplyConsumer>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(OrdersDatabase.Name, timeout: TimeSpan.FromSeconds(5));

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Store.Messaging;
+namespace Store.Messaging.Postgres;
 
 /// <summary>Applies a service's tables together with the outbox and processed-message tables its messaging needs.</summary>
 public static class MessagingSchema
