@@ -4,15 +4,13 @@ using Store.Messaging.Contracts;
 using Store.Messaging.Postgres;
 using Store.Messaging.RabbitMQ;
 
-// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
-if (args is ["migrate", ..])
-{
-    await CustomersSchema.MigrateAsync(CustomersDatabase.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build()), CancellationToken.None);
-    Console.WriteLine("customersdb schema is up to date.");
-    return;
-}
-
 var builder = WebApplication.CreateBuilder(args);
+
+// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
+if (args.Contains(CustomersMigrationCommand.Name))
+{
+    return await CustomersMigrationCommand.RunAsync(builder.Configuration);
+}
 
 builder.AddServiceDefaults();
 builder.AddProblemDetailsDefaults();
@@ -54,3 +52,4 @@ app.MapGet("/customers/{id:long}", async Task<Results<Ok<Customer>, ProblemHttpR
 app.MapDefaultEndpoints();
 
 app.Run();
+return 0;

@@ -4,15 +4,13 @@ using Store.Messaging.Contracts;
 using Store.Messaging.Postgres;
 using Store.Messaging.RabbitMQ;
 
-// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
-if (args is ["migrate", ..])
-{
-    await OrdersSchema.MigrateAsync(OrdersDatabase.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build()), CancellationToken.None);
-    Console.WriteLine("ordersdb schema is up to date.");
-    return;
-}
-
 var builder = WebApplication.CreateBuilder(args);
+
+// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
+if (args.Contains(OrdersMigrationCommand.Name))
+{
+    return await OrdersMigrationCommand.RunAsync(builder.Configuration);
+}
 
 builder.AddServiceDefaults();
 builder.AddProblemDetailsDefaults();
@@ -73,3 +71,4 @@ app.MapGet("/orders", async (long customerId, PostgresOrderStore orders, Cancell
 app.MapDefaultEndpoints();
 
 app.Run();
+return 0;

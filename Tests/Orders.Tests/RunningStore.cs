@@ -55,8 +55,14 @@ public sealed class RunningStore : IAsyncLifetime
         var ordersDb = await ConnectionStringAsync(OrdersDatabase.Name, timeout.Token);
         CustomersDbConnectionString = await ConnectionStringAsync(CustomersDatabase.Name, timeout.Token);
         RabbitMqConnectionString = await ConnectionStringAsync("rabbitmq", timeout.Token);
-        await OrdersSchema.MigrateAsync(ordersDb, timeout.Token);
-        await CustomersSchema.MigrateAsync(CustomersDbConnectionString, timeout.Token);
+        await using (var ordersDatabase = NpgsqlDataSource.Create(ordersDb))
+        {
+            await OrdersSchema.ApplyAsync(ordersDatabase, timeout.Token);
+        }
+        await using (var customersDatabase = NpgsqlDataSource.Create(CustomersDbConnectionString))
+        {
+            await CustomersSchema.ApplyAsync(customersDatabase, timeout.Token);
+        }
         await BindOrderEventsQueueAsync(timeout.Token);
 
         Orders = new(new Dictionary<string, string>
