@@ -3,6 +3,7 @@ using StackExchange.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
 if (args.Contains(CatalogMigrationCommand.Name))
 {
     return await CatalogMigrationCommand.RunAsync(builder.Configuration);

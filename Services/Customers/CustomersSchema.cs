@@ -1,4 +1,5 @@
-using Store.Messaging;
+using Npgsql;
+using Store.Messaging.Postgres;
 
 namespace Customers;
 
@@ -18,6 +19,7 @@ public static class CustomersSchema
         CREATE INDEX IF NOT EXISTS credit_reservations_customer_id ON credit_reservations (customer_id);
         """;
 
-    public static Task MigrateAsync(string connectionString, CancellationToken cancellationToken) =>
-        MessagingSchema.MigrateAsync(connectionString, Tables, cancellationToken);
+    /// <summary>The service's tables with the outbox it publishes from and the processed-messages table its consumer records in.</summary>
+    public static Task ApplyAsync(NpgsqlDataSource database, CancellationToken cancellationToken) =>
+        MessagingSchema.ApplyAsync(database, Tables, cancellationToken);
 }

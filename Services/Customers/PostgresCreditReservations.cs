@@ -1,6 +1,6 @@
 using Npgsql;
-using Store.Messaging;
 using Store.Messaging.Contracts;
+using Store.Messaging.Postgres;
 
 namespace Customers;
 
@@ -30,7 +30,7 @@ public sealed class PostgresCreditReservations(NpgsqlDataSource database, Outbox
         }
 
         var reply = new CreditReply(request.CustomerId, request.OrderId, outcome);
-        await PostgresOutbox.EnqueueAsync(transaction, MessagingTopology.OrdersReplies, nameof(CreditReply), reply, traceParent, cancellationToken);
+        await PostgresOutbox.EnqueueAsync(transaction, Exchanges.OrdersReplies.Name, nameof(CreditReply), reply, traceParent, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         return reply;

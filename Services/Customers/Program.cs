@@ -1,23 +1,23 @@
 using Customers;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Store.Messaging;
-
-// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
-if (args is ["migrate", ..])
-{
-    await CustomersSchema.MigrateAsync(CustomersDatabase.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build()), CancellationToken.None);
-    Console.WriteLine("customersdb schema is up to date.");
-    return;
-}
+using Store.Messaging.Contracts;
+using Store.Messaging.Postgres;
+using Store.Messaging.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
+if (args.Contains(CustomersMigrationCommand.Name))
+{
+    return await CustomersMigrationCommand.RunAsync(builder.Configuration);
+}
 
 builder.AddServiceDefaults();
 builder.AddProblemDetailsDefaults();
 builder.Services.AddPostgresDataSource(CustomersDatabase.ConnectionString);
 builder.Services.AddSingleton<ICustomerStore, PostgresCustomerStore>();
 builder.Services.AddSingleton<PostgresCreditReservations>();
-builder.Services.AddStoreMessaging();
+builder.Services.AddRabbitMqMessaging(publishesTo: Exchanges.OrdersReplies);
 builder.Services.AddPostgresOutbox();
 builder.Services.AddHostedService<ReserveCreditConsumer>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(CustomersDatabase.Name, timeout: TimeSpan.FromSeconds(5));
@@ -52,3 +52,4 @@ app.MapGet("/customers/{id:long}", async Task<Results<Ok<Customer>, ProblemHttpR
 app.MapDefaultEndpoints();
 
 app.Run();
+return 0;

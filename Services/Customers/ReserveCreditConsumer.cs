@@ -1,12 +1,14 @@
-using Store.Messaging;
 using Store.Messaging.Contracts;
+using Store.Messaging.RabbitMQ;
 
 namespace Customers;
 
 /// <summary>Answers the order saga's <see cref="ReserveCredit"/> commands.</summary>
 public sealed class ReserveCreditConsumer(RabbitMqConnection connection, PostgresCreditReservations reservations, ILogger<ReserveCreditConsumer> logger)
-    : MessageConsumer(connection, logger, MessagingTopology.ReserveCreditQueue)
+    : MessageConsumer(connection, logger, Queue)
 {
+    public static readonly QueueBinding Queue = new("customers.reserve-credit", Exchanges.CustomersCommands, nameof(ReserveCredit));
+
     protected override async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         var request = message.Read<ReserveCredit>();

@@ -1,5 +1,5 @@
-using Store.Messaging;
 using Store.Messaging.Contracts;
+using Store.Messaging.RabbitMQ;
 
 namespace Notifications;
 
@@ -8,8 +8,11 @@ namespace Notifications;
 /// them to the feed, whose Redis channel reaches the clients of every replica.
 /// </summary>
 public sealed class OrderEventsConsumer(RabbitMqConnection connection, OrderStateFeed feed, ILogger<OrderEventsConsumer> logger)
-    : MessageConsumer(connection, logger, MessagingTopology.NotificationsQueue)
+    : MessageConsumer(connection, logger, Queue)
 {
+    /// <summary>Every order event, whatever its routing key (the exchange is a fanout).</summary>
+    public static readonly QueueBinding Queue = new("notifications.order-events", Exchanges.OrderEvents, RoutingKey: "");
+
     protected override async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         if (message.Type != nameof(OrderStateChanged))

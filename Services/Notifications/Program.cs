@@ -1,11 +1,12 @@
 using Notifications;
-using Store.Messaging;
+using Store.Messaging.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
-builder.Services.AddStoreMessaging();
+// Consumes only: the consumer declares its queue, bound to the order-events exchange.
+builder.Services.AddRabbitMqMessaging();
 builder.Services.AddRedisConnection(builder.Environment.ApplicationName);
 builder.Services.AddSingleton<OrderStateFeed>();
 builder.Services.AddHostedService<OrderEventsConsumer>();

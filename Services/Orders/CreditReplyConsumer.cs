@@ -1,12 +1,14 @@
-using Store.Messaging;
 using Store.Messaging.Contracts;
+using Store.Messaging.RabbitMQ;
 
 namespace Orders;
 
 /// <summary>Settles orders by customers' <see cref="CreditReply"/>.</summary>
 public sealed class CreditReplyConsumer(RabbitMqConnection connection, PostgresOrderStore orders, ILogger<CreditReplyConsumer> logger)
-    : MessageConsumer(connection, logger, MessagingTopology.CreditRepliesQueue)
+    : MessageConsumer(connection, logger, Queue)
 {
+    public static readonly QueueBinding Queue = new("orders.credit-replies", Exchanges.OrdersReplies, nameof(CreditReply));
+
     protected override async Task HandleAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         var reply = message.Read<CreditReply>();

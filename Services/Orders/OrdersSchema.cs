@@ -1,4 +1,5 @@
-using Store.Messaging;
+using Npgsql;
+using Store.Messaging.Postgres;
 
 namespace Orders;
 
@@ -28,6 +29,7 @@ public static class OrdersSchema
             PRIMARY KEY (customer_id, idempotency_key));
         """;
 
-    public static Task MigrateAsync(string connectionString, CancellationToken cancellationToken) =>
-        MessagingSchema.MigrateAsync(connectionString, Tables, cancellationToken);
+    /// <summary>The service's tables with the outbox it publishes from and the processed-messages table its consumer records in.</summary>
+    public static Task ApplyAsync(NpgsqlDataSource database, CancellationToken cancellationToken) =>
+        MessagingSchema.ApplyAsync(database, Tables, cancellationToken);
 }

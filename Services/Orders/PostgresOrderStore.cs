@@ -1,6 +1,6 @@
 using Npgsql;
-using Store.Messaging;
 using Store.Messaging.Contracts;
+using Store.Messaging.Postgres;
 
 namespace Orders;
 
@@ -137,7 +137,7 @@ public sealed class PostgresOrderStore(NpgsqlDataSource database, OutboxSignal o
         }
         await EnqueueStateChangedAsync(transaction, order, status, traceParent, cancellationToken);
         await PostgresOutbox.EnqueueAsync(
-            transaction, MessagingTopology.CustomersCommands, nameof(ReserveCredit), new ReserveCredit(customerId, order.OrderId, orderTotal), traceParent, cancellationToken);
+            transaction, Exchanges.CustomersCommands.Name, nameof(ReserveCredit), new ReserveCredit(customerId, order.OrderId, orderTotal), traceParent, cancellationToken);
         return order;
     }
 
@@ -170,7 +170,7 @@ public sealed class PostgresOrderStore(NpgsqlDataSource database, OutboxSignal o
         NpgsqlTransaction transaction, Order order, OrderStatus status, string? traceParent, CancellationToken cancellationToken) =>
         PostgresOutbox.EnqueueAsync(
             transaction,
-            MessagingTopology.OrderEvents,
+            Exchanges.OrderEvents.Name,
             routingKey: "",
             new OrderStateChanged(order.OrderId, order.CustomerId, status.State, status.RejectionReason, DateTimeOffset.UtcNow),
             traceParent,

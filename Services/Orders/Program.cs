@@ -1,22 +1,22 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orders;
-using Store.Messaging;
-
-// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
-if (args is ["migrate", ..])
-{
-    await OrdersSchema.MigrateAsync(OrdersDatabase.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build()), CancellationToken.None);
-    Console.WriteLine("ordersdb schema is up to date.");
-    return;
-}
+using Store.Messaging.Contracts;
+using Store.Messaging.Postgres;
+using Store.Messaging.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
+if (args.Contains(OrdersMigrationCommand.Name))
+{
+    return await OrdersMigrationCommand.RunAsync(builder.Configuration);
+}
 
 builder.AddServiceDefaults();
 builder.AddProblemDetailsDefaults();
 builder.Services.AddPostgresDataSource(OrdersDatabase.ConnectionString);
 builder.Services.AddSingleton<PostgresOrderStore>();
-builder.Services.AddStoreMessaging();
+builder.Services.AddRabbitMqMessaging(publishesTo: [Exchanges.CustomersCommands, Exchanges.OrderEvents]);
 builder.Services.AddPostgresOutbox();
 builder.Services.AddHostedService<CreditReplyConsumer>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(OrdersDatabase.Name, timeout: TimeSpan.FromSeconds(5));
@@ -71,3 +71,4 @@ app.MapGet("/orders", async (long customerId, PostgresOrderStore orders, Cancell
 app.MapDefaultEndpoints();
 
 app.Run();
+return 0;

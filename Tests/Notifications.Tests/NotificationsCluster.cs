@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Parity.Hosting;
 using Parity.Testing;
-using Store.Messaging;
 using Store.Messaging.Contracts;
+using Store.Messaging.RabbitMQ;
 
 [assembly: AssemblyFixture(typeof(Notifications.Tests.NotificationsCluster))]
 
@@ -45,12 +45,19 @@ public sealed class NotificationsCluster : IAsyncLifetime
         First = NotificationsReplica.Start(Settings);
         Second = NotificationsReplica.Start(Settings);
         _rabbitMq = new RabbitMqConnection(new ConfigurationBuilder().AddInMemoryCollection(Settings!).Build());
-        _publisher = new MessagePublisher(_rabbitMq);
+        _publisher = new MessagePublisher(_rabbitMq, new PublishedExchanges([Exchanges.OrderEvents]));
+        // The queue the replicas consume, declared as their consumer declares it: an event published before their
+        // consumers are up waits in it, as it does in the store once notifications has run.
+        var channel = await (await _rabbitMq.GetAsync(timeout.Token)).CreateChannelAsync(cancellationToken: timeout.Token);
+        await using (channel)
+        {
+            await RabbitMqTopology.DeclareQueueAsync(channel, OrderEventsConsumer.Queue, timeout.Token);
+        }
     }
 
     /// <summary>Publishes the event as the orders service does.</summary>
     public Task PublishAsync(OrderStateChanged change, CancellationToken cancellationToken) =>
-        _publisher!.PublishAsync(MessagingTopology.OrderEvents, "", change, Guid.NewGuid().ToString(), traceParent: null, cancellationToken);
+        _publisher!.PublishAsync(Exchanges.OrderEvents.Name, "", change, Guid.NewGuid().ToString(), traceParent: null, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

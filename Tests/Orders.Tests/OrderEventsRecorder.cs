@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
-using Store.Messaging;
 using Store.Messaging.Contracts;
+using Store.Messaging.RabbitMQ;
 
 namespace Orders.Tests;
 
@@ -19,9 +19,9 @@ public sealed class OrderEventsRecorder : IAsyncDisposable
         var recorder = new OrderEventsRecorder();
         recorder._connection = await new ConnectionFactory { Uri = new Uri(rabbitMqConnectionString) }.CreateConnectionAsync(cancellationToken);
         var channel = recorder._channel = await recorder._connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await MessagingTopology.DeclareAsync(channel, cancellationToken);
+        await RabbitMqTopology.DeclareExchangeAsync(channel, Exchanges.OrderEvents, cancellationToken);
         var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(queue.QueueName, MessagingTopology.OrderEvents, "", cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(queue.QueueName, Exchanges.OrderEvents.Name, "", cancellationToken: cancellationToken);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {

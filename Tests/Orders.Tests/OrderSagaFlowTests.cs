@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Store.Messaging;
 using Store.Messaging.Contracts;
+using Store.Messaging.RabbitMQ;
 
 namespace Orders.Tests;
 
@@ -90,7 +90,7 @@ public sealed class OrderSagaFlowTests(RunningStore store)
         Assert.Equal(5m, await store.AvailableCreditAsync(customerId, CancellationToken));
 
         Task PublishAsync(ReserveCredit command, string id) => publisher.PublishAsync(
-            MessagingTopology.CustomersCommands, nameof(ReserveCredit), command, id, traceParent: null, CancellationToken);
+            Exchanges.CustomersCommands.Name, nameof(ReserveCredit), command, id, traceParent: null, CancellationToken);
     }
 
     [Fact]

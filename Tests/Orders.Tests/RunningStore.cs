@@ -7,6 +7,9 @@ using customers::Customers;
 using Npgsql;
 using Parity.Hosting;
 using Parity.Testing;
+using RabbitMQ.Client;
+using Store.Messaging.Contracts;
+using Store.Messaging.RabbitMQ;
 
 namespace Orders.Tests;
 
@@ -52,8 +55,15 @@ public sealed class RunningStore : IAsyncLifetime
         var ordersDb = await ConnectionStringAsync(OrdersDatabase.Name, timeout.Token);
         CustomersDbConnectionString = await ConnectionStringAsync(CustomersDatabase.Name, timeout.Token);
         RabbitMqConnectionString = await ConnectionStringAsync("rabbitmq", timeout.Token);
-        await OrdersSchema.MigrateAsync(ordersDb, timeout.Token);
-        await CustomersSchema.MigrateAsync(CustomersDbConnectionString, timeout.Token);
+        await using (var ordersDatabase = NpgsqlDataSource.Create(ordersDb))
+        {
+            await OrdersSchema.ApplyAsync(ordersDatabase, timeout.Token);
+        }
+        await using (var customersDatabase = NpgsqlDataSource.Create(CustomersDbConnectionString))
+        {
+            await CustomersSchema.ApplyAsync(customersDatabase, timeout.Token);
+        }
+        await BindOrderEventsQueueAsync(timeout.Token);
 
         Orders = new(new Dictionary<string, string>
         {
@@ -67,6 +77,17 @@ public sealed class RunningStore : IAsyncLifetime
         });
         OrdersClient = Orders.CreateClient();
         CustomersClient = Customers.CreateClient();
+    }
+
+    /// <summary>
+    /// In the store, notifications' queue receives the order events; here a queue of the tests stands in for it, so the
+    /// orders outbox publishes its events to a bound queue as it does in the store (unroutable messages stay in the outbox).
+    /// </summary>
+    private async Task BindOrderEventsQueueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(RabbitMqConnectionString) }.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await RabbitMqTopology.DeclareQueueAsync(channel, new QueueBinding("orders-tests.order-events", Exchanges.OrderEvents, RoutingKey: ""), cancellationToken);
     }
 
     public async Task<long> CreateCustomerAsync(decimal creditLimit, CancellationToken cancellationToken)

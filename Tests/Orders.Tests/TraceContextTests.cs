@@ -1,8 +1,11 @@
+extern alias customers;
+
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Store.Messaging;
+using Store.Messaging.Contracts;
+using Store.Messaging.RabbitMQ;
 
 namespace Orders.Tests;
 
@@ -42,13 +45,13 @@ public sealed class TraceContextTests : IDisposable
 
         var trace = await Poll.UntilAsync(
             () => Task.FromResult(_stopped.Where(activity => activity.TraceId == traceId).ToArray()),
-            activities => activities.Any(activity => activity.OperationName == $"{MessagingTopology.CreditRepliesQueue} process"),
+            activities => activities.Any(activity => activity.OperationName == $"{CreditReplyConsumer.Queue.Queue} process"),
             "the credit reply's consumer activity",
             CancellationToken);
-        var reserveCredit = Single(trace, $"{MessagingTopology.CustomersCommands} publish", ActivityKind.Producer);
-        var reserveCreditHandled = Single(trace, $"{MessagingTopology.ReserveCreditQueue} process", ActivityKind.Consumer);
-        var creditReply = Single(trace, $"{MessagingTopology.OrdersReplies} publish", ActivityKind.Producer);
-        var creditReplyHandled = Single(trace, $"{MessagingTopology.CreditRepliesQueue} process", ActivityKind.Consumer);
+        var reserveCredit = Single(trace, $"{Exchanges.CustomersCommands.Name} publish", ActivityKind.Producer);
+        var reserveCreditHandled = Single(trace, $"{(customers::Customers.ReserveCreditConsumer.Queue.Queue)} process", ActivityKind.Consumer);
+        var creditReply = Single(trace, $"{Exchanges.OrdersReplies.Name} publish", ActivityKind.Producer);
+        var creditReplyHandled = Single(trace, $"{CreditReplyConsumer.Queue.Queue} process", ActivityKind.Consumer);
         Assert.Equal(reserveCredit.SpanId, reserveCreditHandled.ParentSpanId);
         Assert.Equal(reserveCreditHandled.SpanId, creditReply.ParentSpanId);
         Assert.Equal(creditReply.SpanId, creditReplyHandled.ParentSpanId);

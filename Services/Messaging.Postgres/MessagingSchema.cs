@@ -1,13 +1,15 @@
 using Npgsql;
 
-namespace Store.Messaging;
+namespace Store.Messaging.Postgres;
 
-/// <summary>Applies a service's tables together with the outbox and processed-message tables its messaging needs.</summary>
+/// <summary>
+/// Applies a service's tables together with the <see cref="PostgresOutbox"/> and <see cref="ProcessedMessages"/>
+/// tables, in one transaction, so a service that sends and receives through them never runs without them.
+/// </summary>
 public static class MessagingSchema
 {
-    public static async Task MigrateAsync(string connectionString, string serviceTables, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(NpgsqlDataSource database, string serviceTables, CancellationToken cancellationToken)
     {
-        await using var database = NpgsqlDataSource.Create(connectionString);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Two migrations started together (replicas, a retried job) would race on CREATE ... IF NOT EXISTS.

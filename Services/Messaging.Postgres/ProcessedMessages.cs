@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Store.Messaging;
+namespace Store.Messaging.Postgres;
 
 /// <summary>
 /// Ids of the messages a service has handled, recorded in the same transaction as the handler's effect:

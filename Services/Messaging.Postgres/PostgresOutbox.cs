@@ -2,7 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Store.Messaging;
+namespace Store.Messaging.Postgres;
 
 /// <summary>
 /// Messages to publish, written in the same transaction as the change that causes them, so a change is never

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Store.Messaging;
+namespace Store.Messaging.RabbitMQ;
 
 public sealed record ReceivedMessage(string MessageId, string Type, ReadOnlyMemory<byte> Body, bool Redelivered)
 {

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Store.Messaging;
+namespace Store.Messaging.Postgres;
 
 /// <summary>Wakes <see cref="OutboxRelay"/> right after a commit wrote to the outbox, so messages leave without waiting for the next poll.</summary>
 public sealed class OutboxSignal

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Text.Json;
 using RabbitMQ.Client;
 
-namespace Store.Messaging;
+namespace Store.Messaging.RabbitMQ;
 
 /// <summary>
 /// Publishes persistent JSON messages with publisher confirms: <see cref="PublishAsync"/> returns only once the
-/// broker has taken the message, and throws otherwise, so an outbox row is deleted only after a confirm. Publishes may
+/// broker has taken the message, and throws otherwise (also when no queue is bound to take it), so an outbox row is deleted only after a confirm. Publishes may
 /// run concurrently on the one channel, so a batch waits for one round of confirms rather than one per message.
 /// </summary>
-public sealed class MessagePublisher(RabbitMqConnection connection) : IAsyncDisposable
+public sealed class MessagePublisher(RabbitMqConnection connection, PublishedExchanges exchanges) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IChannel? _channel;
@@ -67,7 +67,10 @@ public sealed class MessagePublisher(RabbitMqConnection connection) : IAsyncDisp
             }
             var channel = await (await connection.GetAsync(cancellationToken)).CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            await MessagingTopology.DeclareAsync(channel, cancellationToken);
+            foreach (var exchange in exchanges.All)
+            {
+                await RabbitMqTopology.DeclareExchangeAsync(channel, exchange, cancellationToken);
+            }
             return _channel = channel;
         }
         finally

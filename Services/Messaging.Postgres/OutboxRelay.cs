@@ -3,8 +3,9 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Store.Messaging.RabbitMQ;
 
-namespace Store.Messaging;
+namespace Store.Messaging.Postgres;
 
 /// <summary>
 /// Publishes the outbox's messages in batches, in the order they were written, awaiting a batch's confirms together.

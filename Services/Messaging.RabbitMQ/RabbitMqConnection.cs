@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 
-namespace Store.Messaging;
+namespace Store.Messaging.RabbitMQ;
 
 /// <summary>
 /// The service's one connection to RabbitMQ (<c>ConnectionStrings__rabbitmq</c>). Opened on first use and retried

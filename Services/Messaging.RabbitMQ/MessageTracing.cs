@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Store.Messaging;
+namespace Store.Messaging.RabbitMQ;
 
 /// <summary>W3C trace context in message headers, so one trace follows a request across RabbitMQ.</summary>
 public static class MessageTracing

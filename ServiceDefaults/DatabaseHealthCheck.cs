@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Store.Messaging;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Healthy when the database answers a query.</summary>
 public sealed class DatabaseHealthCheck(NpgsqlDataSource database) : IHealthCheck
