@@ -207,7 +207,7 @@ public static class DeployCommand
     /// What the overlay pulls instead, when the options override registry or tag: by the name the overlay pulls, the name
     /// and tag deploy built. Empty when nothing is overridden.
     /// </summary>
-    internal static IReadOnlyDictionary<string, (string Name, string Tag)> ImageOverrides(DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages) =>
+    public static IReadOnlyDictionary<string, (string Name, string Tag)> ImageOverrides(DeployOptions options, IReadOnlyDictionary<string, OverlayImage> overlayImages) =>
         options.Registry is null && options.Tag is null
             ? new Dictionary<string, (string, string)>()
             : overlayImages.Values.ToDictionary(i => i.NewName ?? i.Name, i =>
