@@ -3,10 +3,9 @@ using StackExchange.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
-if (args.Contains(CatalogMigrationCommand.Name))
+if (args.Contains(SchemaMigration.Command))
 {
-    return await CatalogMigrationCommand.RunAsync(builder.Configuration);
+    return await SchemaMigration.RunAsync("catalog", () => builder.Configuration.GetRequiredConnectionString("catalogdb", "its Postgres database"), CatalogSchema.ApplyAsync);
 }
 
 builder.AddServiceDefaults();

@@ -6,10 +6,9 @@ using Store.Messaging.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
-if (args.Contains(CustomersMigrationCommand.Name))
+if (args.Contains(SchemaMigration.Command))
 {
-    return await CustomersMigrationCommand.RunAsync(builder.Configuration);
+    return await SchemaMigration.RunAsync("customers", () => CustomersDatabase.ConnectionString(builder.Configuration), CustomersSchema.ApplyAsync);
 }
 
 builder.AddServiceDefaults();

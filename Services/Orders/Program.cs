@@ -6,10 +6,9 @@ using Store.Messaging.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// "migrate" applies the schema and exits: run once before the service (a run-once resource, a Kubernetes Job).
-if (args.Contains(OrdersMigrationCommand.Name))
+if (args.Contains(SchemaMigration.Command))
 {
-    return await OrdersMigrationCommand.RunAsync(builder.Configuration);
+    return await SchemaMigration.RunAsync("orders", () => OrdersDatabase.ConnectionString(builder.Configuration), OrdersSchema.ApplyAsync);
 }
 
 builder.AddServiceDefaults();

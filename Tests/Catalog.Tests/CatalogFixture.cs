@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Parity.Hosting;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Orchestration;
@@ -26,7 +27,7 @@ public sealed class CatalogFixture : IAsyncLifetime
         builder.AddRedis("redis");
         builder.AddMinioContainer("minio");
         builder.AddProject<Projects.Catalog>("catalog-migrations")
-            .WithArgs(CatalogMigrationCommand.Name)
+            .WithArgs(SchemaMigration.Command)
             .WithReference(database)
             .WaitFor(database)
             .WithRestartPolicy(RestartPolicy.Never);
