@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
+using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Kubernetes;
 
@@ -22,6 +24,12 @@ public sealed record ReleasePlan(string Summary, IReadOnlyList<ExternalCommand> 
     /// <summary>The commands run against <paramref name="ns"/>, through <paramref name="context"/> when given.</summary>
     internal sealed record Target(string Name, string Namespace, string? Context)
     {
+        /// <summary>The project in the namespace its Deployments have in the rendered overlay; null when the overlay has none of them.</summary>
+        public static Target? Of(ProjectResource project, IEnumerable<object> renderedOverlay, string? context) =>
+            renderedOverlay.OfType<V1Deployment>().FirstOrDefault(d => StrategyObjects.DeploymentNames(project).Contains(d.Metadata.Name))?.Metadata.NamespaceProperty is { } ns
+                ? new Target(project.Name, ns, context)
+                : null;
+
         public ExternalCommand Kubectl(params string[] args) =>
             new("kubectl", [.. Context is { } context ? new[] { "--context", context } : [], "-n", Namespace, .. args]);
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using k8s.Models;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Publishing;
@@ -63,17 +62,16 @@ public static class ReleaseVerbs
         var strategy = project.DeploymentStrategyOf();
         var overlayName = Path.GetFileName(Path.TrimEndingDirectorySeparator(overlayDirectory));
         var overlay = RenderedOverlay.Render(overlayDirectory).Objects;
-        var ns = overlay.OfType<V1Deployment>().FirstOrDefault(d => StrategyObjects.DeploymentNames(project).Contains(d.Metadata.Name))?.Metadata.NamespaceProperty
+        var target = ReleasePlan.Target.Of(project, overlay, kubeContext)
             ?? throw Stale(project, overlayName, $"no Deployment {string.Join(" or ", StrategyObjects.DeploymentNames(project))}");
-        var target = new ReleasePlan.Target(project.Name, ns, kubeContext);
         if (strategy is BlueGreenStrategy)
         {
             // The switch is the Service's selector: a project without endpoints has no Service to switch.
             var service = overlay.OfType<V1Service>().FirstOrDefault(s => s.Metadata.Name == project.Name && s.Spec.Selector?.ContainsKey(DeploymentStrategy.ColorLabel) == true)
                 ?? throw Stale(project, overlayName, $"no Service {project.Name} selecting a colour");
-            var live = new LiveColor(from is not null ? Color(from)
+            var live = new LiveColor(from is not null ? LiveState.Color(from)
                 : dryRun ? PublishedColor(service)
-                : Read(target, ["get", "service", project.Name, "-o", $"jsonpath={{.spec.selector.{Escape(DeploymentStrategy.ColorLabel)}}}"], "the live colour", Color));
+                : LiveState.Color(Read(target, LiveState.ColorQuery(target), "the live colour")));
             return direction == ReleaseDirection.Promote ? ReleasePlan.PromoteBlueGreen(target, live) : ReleasePlan.RollbackBlueGreen(target, live);
         }
         var weight = CanaryState(project, overlayName, overlay, target, dryRun, from);
@@ -126,41 +124,26 @@ public static class ReleaseVerbs
             ?? throw Stale(project, overlayName, $"no Deployment {canaryName}");
         if (dryRun)
         {
-            int? published = ingress is null ? null
-                : Weight(ingress.Metadata.Annotations?.TryGetValue(StrategyObjects.CanaryWeightAnnotation, out var value) == true ? value : "");
-            return new CanaryWeight(ingress is null ? null : from is not null ? Weight(from) : published, deployment.Spec.Template.Spec.Containers[0].Image);
+            int? published = ingress is null ? null : LiveState.Weight(PublishedWeight(ingress));
+            return new CanaryWeight(ingress is null ? null : from is not null ? LiveState.Weight(from) : published, deployment.Spec.Template.Spec.Containers[0].Image);
         }
-        var image = Read(target, ["get", "deployment", canaryName, "-o", "jsonpath={.spec.template.spec.containers[0].image}"], "the canary's image", s => s);
-        int? weight = ingress is null ? null : from is not null ? Weight(from)
-            : Read(target, ["get", "ingress", canaryName, "-o", $"jsonpath={{.metadata.annotations.{Escape(StrategyObjects.CanaryWeightAnnotation)}}}"], "the canary's weight", Weight);
+        var image = Read(target, LiveState.ImageQuery(target, canaryName), "the canary's image");
+        int? weight = ingress is null ? null : from is not null ? LiveState.Weight(from)
+            : LiveState.Weight(Read(target, LiveState.WeightQuery(target), "the canary's weight"));
         return new CanaryWeight(weight, image);
     }
 
-    private static string PublishedColor(V1Service service) => Color(service.Spec.Selector[DeploymentStrategy.ColorLabel]);
+    private static string PublishedColor(V1Service service) => LiveState.Color(service.Spec.Selector[DeploymentStrategy.ColorLabel]);
+
+    /// <summary>The canary Ingress's weight as published.</summary>
+    internal static string PublishedWeight(V1Ingress ingress) =>
+        ingress.Metadata.Annotations?.TryGetValue(StrategyObjects.CanaryWeightAnnotation, out var value) == true ? value : "";
 
     /// <summary>Asks the cluster through kubectl; a failure (no cluster, no object) is a precondition, with the way to go on without one.</summary>
-    private static T Read<T>(ReleasePlan.Target target, string[] args, string what, Func<string, T> parse)
-    {
-        var command = target.Kubectl(args);
-        var (exitCode, stdout, stderr) = command.RunCaptured();
-        return exitCode == 0
-            ? parse(stdout.Trim())
-            : throw new PreconditionFailedException(
-                $"Cannot read {what} of '{target.Name}' from the cluster ({ReleasePlan.Shell(command)}: {LastLine(stderr)}). Check the context and that the overlay is deployed, " +
-                "or pass --from with the current state (--dry-run prints the commands without a cluster).");
-    }
-
-    private static string Color(string value) => value is BlueGreenStrategy.Blue or BlueGreenStrategy.Green ? value
-        : throw new PreconditionFailedException($"'{value}' is not a colour: a blue/green project's live colour is {BlueGreenStrategy.Blue} or {BlueGreenStrategy.Green}.");
-
-    private static int Weight(string value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight <= 100 ? weight
-        : throw new PreconditionFailedException($"'{value}' is not a canary weight: give a whole percentage from 0 to 100.");
-
-    /// <summary>kubectl's reason, without the lines of retries before it.</summary>
-    private static string LastLine(string stderr) => stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no message";
-
-    /// <summary>A key with dots as kubectl's JSONPath names it.</summary>
-    private static string Escape(string key) => key.Replace(".", "\\.", StringComparison.Ordinal);
+    private static string Read(ReleasePlan.Target target, ExternalCommand query, string what) =>
+        LiveState.Read(query, $"{what} of '{target.Name}'", "Check the context and that the overlay is deployed, or pass --from with the current state (--dry-run prints the commands without a cluster).")
+        ?? throw new PreconditionFailedException(
+            $"Nothing in the cluster gives {what} of '{target.Name}' ({ReleasePlan.Shell(query)}): deploy the overlay first, or pass --from with the current state.");
 
     private static PreconditionFailedException Stale(ProjectResource project, string overlayName, string missing) => new(
         $"The overlay {overlayName} has {missing} for '{project.Name}' ({project.DeploymentStrategyOf().Name}): publish again (parity publish) and deploy.");
