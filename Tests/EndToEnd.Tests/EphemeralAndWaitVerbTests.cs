@@ -15,9 +15,7 @@ namespace EndToEnd.Tests;
 public sealed class EphemeralAndWaitVerbTests : IDisposable
 {
     private readonly string _tree = ParityAndDeployVerbTests.CopyDeployTree();
-    private readonly string _fakes = Directory.CreateTempSubdirectory("parity-fake-tools-").FullName;
-
-    private string Log => Path.Combine(_fakes, "calls.log");
+    private FakeKubectl? _kubectl;
 
     [Fact]
     public async Task DeployEphemeralDryRunPrintsTheOverlayItsObjectsInTheirNamespaceWithLabelsAndExpiryAndTheCommands()
@@ -80,7 +78,7 @@ public sealed class EphemeralAndWaitVerbTests : IDisposable
 
         Assert.True(exitCode == 1, $"deploy exited with {exitCode}:\n{stdout}\n{stderr}");
         Assert.Contains("deployment/orders in store-pr-9 did not roll out within 30s (kubectl exited with code 1)", stderr);
-        var calls = await File.ReadAllLinesAsync(Log, TestContext.Current.CancellationToken);
+        var calls = _kubectl!.Calls();
         Assert.Equal("kubectl config current-context", calls[0]);
         Assert.Contains(calls, c => c.StartsWith("kubectl apply -k ", StringComparison.Ordinal) && c.EndsWith("/overlays/ephemeral", StringComparison.Ordinal));
         Assert.Contains("kubectl rollout status statefulset/postgres -n store-pr-9 --timeout=30s", calls);
@@ -97,7 +95,7 @@ public sealed class EphemeralAndWaitVerbTests : IDisposable
 
         Assert.True(exitCode == 2, $"destroy exited with {exitCode}:\n{stdout}\n{stderr}");
         Assert.Contains("store-prod is not an ephemeral environment", stderr);
-        Assert.DoesNotContain(await File.ReadAllLinesAsync(Log, TestContext.Current.CancellationToken), c => c.Contains("delete", StringComparison.Ordinal));
+        Assert.DoesNotContain(_kubectl!.Calls(), c => c.Contains("delete", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -111,7 +109,7 @@ public sealed class EphemeralAndWaitVerbTests : IDisposable
         Assert.Equal(
             ["kubectl config current-context", "kubectl get namespace store-feature-x -o json",
              "kubectl delete namespace -l parity.dev/ephemeral=true --field-selector metadata.name=store-feature-x"],
-            await File.ReadAllLinesAsync(Log, TestContext.Current.CancellationToken));
+            _kubectl!.Calls());
     }
 
     [Fact]
@@ -132,40 +130,19 @@ public sealed class EphemeralAndWaitVerbTests : IDisposable
     public void Dispose()
     {
         Directory.Delete(_tree, recursive: true);
-        Directory.Delete(_fakes, recursive: true);
+        _kubectl?.Dispose();
     }
 
-    /// <summary>
-    /// A PATH whose first folder holds a kubectl stand-in: it logs its arguments and succeeds, except that kubectl kustomize
-    /// runs the real kubectl, kubectl get namespace prints <paramref name="namespaceJson"/>, and
-    /// <c>rollout status deployment/orders</c> fails as a rollout past its deadline does.
-    /// </summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    private Dictionary<string, string> FakeTools(string namespaceJson = "{}")
+    /// <summary>A kubectl stand-in (<see cref="FakeKubectl"/>): get namespace prints <paramref name="namespaceJson"/>, and
+    /// <c>rollout status deployment/orders</c> fails as a rollout past its deadline does.</summary>
+    private IReadOnlyDictionary<string, string> FakeTools(string namespaceJson = "{}")
     {
-        var realKubectl = Which("kubectl");
-        File.WriteAllText(Path.Combine(_fakes, "namespace.json"), namespaceJson);
-        Script("kubectl", $"""
-            case "$1" in kustomize) exec {realKubectl} "$@";; esac
-            echo "kubectl $*" >> {Log}
-            case "$*" in
-              "get namespace "*) cat {Path.Combine(_fakes, "namespace.json")};;
+        _kubectl = new FakeKubectl($"""
+              "get namespace "*) {FakeKubectl.Prints(namespaceJson)};;
               *"rollout status deployment/orders "*) echo 'error: deployment "orders" exceeded its progress deadline' >&2; exit 1;;
-            esac
             """);
-        return new Dictionary<string, string> { ["PATH"] = $"{_fakes}:{Environment.GetEnvironmentVariable("PATH")}" };
+        return _kubectl.Environment;
     }
-
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    private void Script(string name, string body)
-    {
-        var path = Path.Combine(_fakes, name);
-        File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    private static string Which(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, program)).First(File.Exists);
 
     /// <summary>A dry run's parts: the generated kustomization, the rendered objects, the commands.</summary>
     private static (string Overlay, IList<object> Objects, List<string> Commands) Sections(string stdout)

@@ -9,8 +9,9 @@ namespace Parity.Hosting.Kubernetes;
 /// The AppHost's <c>deploy --overlay ENV [--context C] [--dry-run] [--registry R] [--tag T] [--output DIR] [--no-build]
 /// [--wait [--timeout T]] [--ephemeral [NAME] [--ttl T]]</c> verb: builds and pushes one container image per project file with the SDK (and the
 /// dashboard's and shipped programs', when the overlay runs them; and each Dockerfile app's with docker or podman), then
-/// applies the overlay with kubectl, and with <c>--wait</c> waits for every workload to roll out. With <c>--ephemeral</c> it
-/// applies the overlay as an ephemeral environment instead (see <see cref="EphemeralDeploy"/>).
+/// applies the overlay with kubectl (see <see cref="OverlayDeploy"/>: the release goes to a blue/green project's idle colour
+/// and a canary project's canary only), and with <c>--wait</c> waits for every workload to roll out. With <c>--ephemeral</c>
+/// it applies the overlay as an ephemeral environment instead (see <see cref="EphemeralDeploy"/>).
 /// </summary>
 public static class DeployCommand
 {
@@ -41,7 +42,7 @@ public static class DeployCommand
                 CheckOverlayExists(location.Directory);
                 return EphemeralOptions.Given(context, ephemeral)
                     ? EphemeralDeploy.Run(context.Model, location.Directory, options, EphemeralOptions.Namespace(context, ephemeral), DateTimeOffset.UtcNow + parsed.GetValue(ttl))
-                    : Run(context.Model, location, options);
+                    : OverlayDeploy.Run(context.Model, location, options);
             });
         })
         {
@@ -60,23 +61,6 @@ public static class DeployCommand
     }
 
     private const string DefaultWaitTimeout = "5m";
-
-    private static int Run(DistributedApplicationModel model, OverlayLocation location, DeployOptions options)
-    {
-        var commands = Commands(model, options, location.Directory, OverlayImage.ReadAll(location.Directory));
-        var waits = options.WaitTimeout is { } timeout ? RolloutWaits.For(RenderedOverlay.Render(location.Directory).Objects, options.Context, timeout) : [];
-        if (options.DryRun)
-        {
-            foreach (var command in commands.Concat(waits.Select(w => w.Command)))
-            {
-                Console.WriteLine(command);
-            }
-            return 0;
-        }
-        CheckSecrets(location.Directory);
-        CheckContext(options.Context);
-        return RunAll(commands) && RolloutWaits.RunAll(waits, options.WaitTimeout ?? TimeSpan.Zero) ? 0 : 1;
-    }
 
     /// <summary>Runs the commands in order, with the user's console; stops at the first that fails.</summary>
     internal static bool RunAll(IEnumerable<ExternalCommand> commands)
@@ -240,21 +224,6 @@ public static class DeployCommand
         return (null, imageName);
     }
 
-    private static void CheckSecrets(string overlayDirectory)
-    {
-        if (!File.Exists(Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)))
-        {
-            throw new PreconditionFailedException(
-                $"{Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)} is missing: copy {KustomizeOverlays.SecretsExampleFile} to {KustomizeOverlays.SecretsFile} and fill it in.");
-        }
-        if (MissingSecretKeys(overlayDirectory) is { Count: > 0 } missing)
-        {
-            throw new PreconditionFailedException(
-                $"{Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)} does not set {string.Join(", ", missing)}: " +
-                $"{KustomizeOverlays.SecretsExampleFile} lists every key the containers read, and says how to make each value.");
-        }
-    }
-
     internal static void CheckContext(string? context)
     {
         var check = context is null
@@ -267,19 +236,5 @@ public static class DeployCommand
                 ? $"kubectl has no current context ({stderr.Trim()}); select one with `kubectl config use-context` or pass --context."
                 : $"kubectl has no context '{context}' ({stderr.Trim()}).");
         }
-    }
-
-    /// <summary>The keys the example lists that secrets.env does not set (a URI-escaped copy of a password, say).</summary>
-    private static List<string> MissingSecretKeys(string overlayDirectory)
-    {
-        var example = Path.Combine(overlayDirectory, KustomizeOverlays.SecretsExampleFile);
-        if (!File.Exists(example))
-        {
-            return [];
-        }
-        static IEnumerable<string> Keys(string file) =>
-            File.ReadAllLines(file).Where(l => !l.TrimStart().StartsWith('#') && l.Contains('=')).Select(l => l.Split('=')[0].Trim());
-        var set = Keys(Path.Combine(overlayDirectory, KustomizeOverlays.SecretsFile)).ToHashSet(StringComparer.Ordinal);
-        return [.. Keys(example).Where(k => !set.Contains(k))];
     }
 }

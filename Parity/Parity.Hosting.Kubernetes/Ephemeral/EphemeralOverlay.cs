@@ -89,15 +89,9 @@ public sealed class EphemeralOverlay : IDisposable
         text.AppendLine("- pairs:");
         text.AppendLine($"    {EphemeralLabels.Ephemeral}: \"true\"");
         text.AppendLine($"    {EphemeralLabels.Expires}: \"{EphemeralLabels.FormatExpiry(expires)}\"");
-        if (images.Count > 0)
+        foreach (var line in KustomizationLines.Images(images))
         {
-            text.AppendLine("images:");
-            foreach (var (name, image) in images.OrderBy(i => i.Key, StringComparer.Ordinal))
-            {
-                text.AppendLine($"- name: {name}");
-                text.AppendLine($"  newName: {image.Name}");
-                text.AppendLine($"  newTag: {image.Tag}");
-            }
+            text.AppendLine(line);
         }
         if (secretGenerators.Count > 0)
         {

@@ -27,6 +27,12 @@ internal static class StrategyModels
     {
         var directory = Path.Combine(root, "overlays", overlay);
         File.WriteAllText(Path.Combine(directory, "secrets.env"), "");
+        return Kustomize(directory);
+    }
+
+    /// <summary>The kustomization in <paramref name="directory"/> as kubectl kustomize renders it, loaded strictly.</summary>
+    public static IList<object> Kustomize(string directory)
+    {
         var kustomize = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("kubectl", ["kustomize", directory])
         {
             RedirectStandardOutput = true,
@@ -35,7 +41,7 @@ internal static class StrategyModels
         var stderr = kustomize.StandardError.ReadToEndAsync();
         var yaml = kustomize.StandardOutput.ReadToEnd();
         kustomize.WaitForExit();
-        Assert.True(kustomize.ExitCode == 0, $"kubectl kustomize overlays/{overlay} failed: {stderr.Result}");
+        Assert.True(kustomize.ExitCode == 0, $"kubectl kustomize {directory} failed: {stderr.Result}");
         return k8s.KubernetesYaml.LoadAllFromString(yaml, strict: true);
     }
 }
