@@ -56,6 +56,39 @@ public sealed class WatchTests : IDisposable
         Assert.Equal(newPid, app.PidOf("svc"));
     }
 
+    [Fact]
+    public async Task AnEditOfAReferencedLibraryIsServed()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "Lib"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "Lib", "Lib.csproj"),
+            """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""",
+            TestContext.Current.CancellationToken);
+        await WriteLibraryAsync("lib v1");
+        var service = Directory.CreateDirectory(Path.Combine(_folder, "Svc")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(service, "Svc.csproj"),
+            """<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup><ItemGroup><ProjectReference Include="../Lib/Lib.csproj" /></ItemGroup></Project>""",
+            TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(service, "Program.cs"), """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/health", () => "ok");
+            app.MapGet("/version", () => Lib.Version.Text);
+            app.Run();
+            """, TestContext.Current.CancellationToken);
+        var builder = DistributedApplicationTestingBuilder.Create([], options => options.Watch = true);
+        builder.AddProject("svc", Path.Combine(service, "Svc.csproj")).WithHttpHealthCheck("/health");
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout(180));
+        var url = (await app.ResourceNotifications.WaitForResourceHealthyAsync("svc", TestApp.Timeout(180))).Urls![0];
+        Assert.Equal("lib v1", await TestApp.GetAsync($"{url}/version"));
+
+        await WriteLibraryAsync("lib v2");
+        await WaitUntilAsync(async () => await TestApp.GetAsync($"{url}/version") == "lib v2");
+        Assert.Contains(app.ResourceLogs.GetBacklog("svc"), l => l.Text.StartsWith("[parity] watch: Version.cs changed", StringComparison.Ordinal));
+    }
+
+    private Task WriteLibraryAsync(string version) => File.WriteAllTextAsync(Path.Combine(_folder, "Lib", "Version.cs"),
+        $$"""namespace Lib; public static class Version { public const string Text = "{{version}}"; }""", TestContext.Current.CancellationToken);
+
     private Task WriteProgramAsync(string version) => File.WriteAllTextAsync(ProgramFile, $$"""
         if (args.Contains("migrate"))
         {

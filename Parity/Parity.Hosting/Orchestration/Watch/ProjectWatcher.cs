@@ -16,7 +16,6 @@ internal sealed class ProjectWatcher(
     DistributedApplicationModel model, IReadOnlyDictionary<string, IResourceRunner> runners, RunServices run, string stateDirectory)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
     private CompilerServer? _compiler;
     private int _builds;
@@ -35,11 +34,12 @@ internal sealed class ProjectWatcher(
     public async Task RunAsync(CancellationToken stopping)
     {
         OwnerOnly.CreateFolder(WatchFolder);
+        var build = new WatchBuild(WatchFolder, _projects.Select(p => p.Project));
         var watchers = _projects.SelectMany(p => p.Folders).Distinct().Select(Watch).ToList();
         if (_projects.Count > 0)
         {
             _compiler = await CompilerServer.FindAsync(_projects[0].Project, $"parity-{Environment.ProcessId}-{Path.GetFileName(stateDirectory)}");
-            _ = WarmUpWhenAllSettledAsync(stopping);
+            _ = WarmUpWhenAllSettledAsync(build, stopping);
         }
         Console.Out.WriteLine($"Watching {_projects.Count} projects for changes.");
         try
@@ -60,7 +60,7 @@ internal sealed class ProjectWatcher(
                 {
                     if (changed.Where(c => ProjectSources.IsSourceIn(c, folders)).ToList() is { Count: > 0 } sources)
                     {
-                        await BringInAsync(project, resources, sources);
+                        await BringInAsync(build, project, resources, sources);
                     }
                 }
             }
@@ -77,7 +77,7 @@ internal sealed class ProjectWatcher(
     }
 
     /// <summary>Once every resource is up (the warm-up must not slow the start), the compiler gets a first compile.</summary>
-    private async Task WarmUpWhenAllSettledAsync(CancellationToken stopping)
+    private async Task WarmUpWhenAllSettledAsync(WatchBuild build, CancellationToken stopping)
     {
         try
         {
@@ -87,7 +87,7 @@ internal sealed class ProjectWatcher(
             }
             if (_compiler is not null)
             {
-                await WarmUpAsync(_compiler, Path.Combine(WatchFolder, "warm-up"));
+                await WarmUpAsync(_compiler, build, Path.Combine(WatchFolder, "warm-up"));
             }
         }
         catch (OperationCanceledException)
@@ -100,7 +100,7 @@ internal sealed class ProjectWatcher(
     /// Has the compiler build a small project of its own in <paramref name="folder"/>, so that the first edit finds it
     /// loaded and compiled to native code, not starting cold.
     /// </summary>
-    private static async Task WarmUpAsync(CompilerServer compiler, string folder)
+    private static async Task WarmUpAsync(CompilerServer compiler, WatchBuild build, string folder)
     {
         Directory.CreateDirectory(folder);
         foreach (var file in (string[])["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"])
@@ -113,7 +113,7 @@ internal sealed class ProjectWatcher(
         await File.WriteAllTextAsync(Path.Combine(folder, "WarmUp.cs"),
             "public record Item(string Name, int Count);\npublic static class WarmUp { public static int Total(IEnumerable<Item> items) => items.Where(i => i.Count > 0).Sum(i => i.Count); }\n");
         await compiler.EnsureRunningAsync();
-        await BuildAsync(project, Path.Combine(folder, "bin") + Path.DirectorySeparatorChar, restore: true, compiler.BuildProperties);
+        await build.RunAsync(project, Path.Combine(folder, "bin") + Path.DirectorySeparatorChar, restore: true, compiler.BuildProperties);
     }
 
     private FileSystemWatcher Watch(string folder)
@@ -128,7 +128,7 @@ internal sealed class ProjectWatcher(
     }
 
     /// <summary>Builds the project, then runs its run-once resources again and swaps its long-running ones.</summary>
-    private async Task BringInAsync(string project, IReadOnlyList<ProjectResource> resources, IReadOnlyList<string> changed)
+    private async Task BringInAsync(WatchBuild build, string project, IReadOnlyList<ProjectResource> resources, IReadOnlyList<string> changed)
     {
         var names = string.Join(", ", changed.Select(Path.GetFileName).Distinct());
         Log(resources, $"watch: {names} changed; building {Path.GetFileName(project)}");
@@ -140,7 +140,7 @@ internal sealed class ProjectWatcher(
         {
             await _compiler.EnsureRunningAsync();
         }
-        var (exitCode, lines) = await BuildAsync(project, output, restore, _compiler?.BuildProperties ?? []);
+        var (exitCode, lines) = await build.RunAsync(project, output, restore, _compiler?.BuildProperties ?? []);
         if (exitCode != 0)
         {
             var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
@@ -177,32 +177,6 @@ internal sealed class ProjectWatcher(
         var ended = await run.Notifications.WaitForResourceAsync(resource.Name,
             s => s.State == ResourceState.FailedToStart || (s.StartedAt >= since && s.State is ResourceState.Finished or ResourceState.Exited), CancellationToken.None);
         return ended.State == ResourceState.Finished ? null : $"ended {ended.State}{(ended.ExitCode is { } code ? $" with exit code {code}" : "")}";
-    }
-
-    /// <summary>
-    /// <c>dotnet build</c> into <paramref name="output"/>, a folder of its own: the running processes' files are never
-    /// overwritten under them. Restores only when a project file changed; leaves no MSBuild node behind, and dies with
-    /// the AppHost as its other children do.
-    /// </summary>
-    private static async Task<(int ExitCode, IReadOnlyList<string> Lines)> BuildAsync(
-        string project, string output, bool restore, IReadOnlyList<string> compilerProperties)
-    {
-        string[] args = ["build", project, "--nologo", "-v", "q", "-clp:ErrorsOnly;NoSummary", "-nodeReuse:false", $"-p:OutDir={output}", .. compilerProperties];
-        var lines = new List<string>();
-        var exitCode = await ProcessStarter.RunToExitAsync(
-            new ProcessSpec("dotnet", [.. args, .. restore ? Array.Empty<string>() : ["--no-restore"]], Path.GetDirectoryName(project)!, new Dictionary<string, string>()),
-            (line, _) =>
-            {
-                lock (lines)
-                {
-                    lines.Add(line.Trim());
-                }
-            },
-            BuildTimeout);
-        lock (lines)
-        {
-            return (exitCode, [.. lines.Where(l => l.Length > 0)]);
-        }
     }
 
     private void Log(IEnumerable<ProjectResource> resources, string message, bool isError = false)
