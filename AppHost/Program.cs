@@ -70,7 +70,7 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications")
     .WithHttpHealthCheck("/health");
 
 // A service in JavaScript: run with node and npm locally (packages installed on first run), its Dockerfile's image in the cluster.
-// It asks customers per request only, so it starts beside customers rather than after it (the gateway waits for both).
+// It asks customers per request only, so it starts beside customers rather than after it.
 var recommendations = builder.AddNpmApp("recommendations", "../Services/Recommendations")
     .WithNpmPackageInstallation(useCI: true)
     .WithReference(redis)
@@ -82,6 +82,8 @@ var recommendations = builder.AddNpmApp("recommendations", "../Services/Recommen
     .WithHttpHealthCheck("/health")
     .PublishAsDockerFile();
 
+// The gateway starts beside the services, as eShop's web app does: locally each service's endpoint holds a request until
+// a process serves it; in the cluster, a request to a service with no ready pod is answered 502 meanwhile.
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(customers)
     .WithReference(orders)
@@ -91,11 +93,6 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithTokenIssuer(jwtSigningKey, oidcAuthority, oidcAudience)
     .WithEnvironment("RateLimiting__PermitsPerSecond", gatewayPermitsPerSecond)
     .WithEnvironment("RequestLimits__MaxBodyBytes", gatewayMaxBodyBytes)
-    .WaitFor(customers)
-    .WaitFor(orders)
-    .WaitFor(catalog)
-    .WaitFor(notifications)
-    .WaitFor(recommendations)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     // In the cluster: gateway and gateway-canary; `parity promote gateway` steps the canary's share 5, 25, 50, 100%.

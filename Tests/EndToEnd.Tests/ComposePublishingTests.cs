@@ -67,7 +67,7 @@ public sealed class ComposePublishingTests
         Assert.Equal("service_completed_successfully", Condition(services, "customers", "customers-migrations"));
         Assert.Equal("service_healthy", Condition(services, "customers", "rabbitmq"));
         Assert.Equal("service_healthy", Condition(services, "customers-migrations", "postgres")); // WaitFor(customersDb): its server
-        Assert.Equal("service_healthy", Condition(services, "gateway", "recommendations"));
+        Assert.Equal("service_healthy", Condition(services, "recommendations", "redis"));
         Assert.Equal("no", services["customers-migrations"]["restart"]);
         Assert.Equal("unless-stopped", services["customers"]["restart"]);
         Assert.False(services["customers-migrations"].ContainsKey("healthcheck"));

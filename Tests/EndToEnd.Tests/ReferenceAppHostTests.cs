@@ -35,7 +35,7 @@ public sealed class ReferenceAppHostTests
     public async Task CtrlCAndSigkillLeaveOnlyThePersistentServicesWhichStopPersistentStops()
     {
         await using var stopped = RunningAppHost.Start(AppHostDll);
-        await stopped.WaitForResourceStateAsync("gateway", "Healthy", Timeout());
+        await stopped.WaitForAllReadyAsync(Timeout());
         var persistent = stopped.PersistentPids();
         var pids = stopped.Pids().Except(persistent).ToList();
         Assert.Equal(2, stopped.Pids().Count - pids.Count); // postgres and rabbitmq
@@ -49,7 +49,7 @@ public sealed class ReferenceAppHostTests
         Assert.DoesNotContain(persistent, ProcessProbe.IsAlive);
 
         await using var killed = RunningAppHost.Start(AppHostDll);
-        await killed.WaitForResourceStateAsync("gateway", "Healthy", Timeout());
+        await killed.WaitForAllReadyAsync(Timeout());
         persistent = killed.PersistentPids();
         pids = [.. ProcessProbe.DescendantsOf(killed.Process.Id).Except(persistent).Except(persistent.SelectMany(ProcessProbe.DescendantsOf))];
         Assert.Superset(killed.Pids().Except(persistent).ToHashSet(), pids.ToHashSet());

@@ -33,6 +33,7 @@ public sealed class RunningStore : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         AppHost = RunningAppHost.Start(AppHostDll);
+        await AppHost.WaitForAllReadyAsync(timeout.Token);
         var gateway = RunningAppHost.UrlOf(await AppHost.WaitForResourceStateAsync("gateway", "Healthy", timeout.Token));
         var run = JsonDocument.Parse(await File.ReadAllTextAsync(AppHost.RunFile, timeout.Token)).RootElement;
         LoginUrl = new Uri(run.GetProperty("dashboard").GetProperty("loginUrl").GetString()!);

@@ -14,7 +14,16 @@ public sealed class StoreTopology : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        await WaitForServicesAsync(App, timeout.Token);
+    }
+
+    /// <summary>Waits until every service of the store is healthy: the gateway starts beside them, not after them.</summary>
+    public static async Task WaitForServicesAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        foreach (var service in (string[])["customers", "orders", "catalog", "notifications", "recommendations", "gateway"])
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();

@@ -19,7 +19,7 @@ public sealed class TestingBuilderTests
         await using (var app = await builder.BuildAsync(TestContext.Current.CancellationToken))
         {
             await app.StartAsync(TestContext.Current.CancellationToken);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", TestContext.Current.CancellationToken);
+            await StoreTopology.WaitForServicesAsync(app, TestContext.Current.CancellationToken);
 
             using var gateway = await GatewayClient.SignInAsync(app.CreateHttpClient("gateway"), TestContext.Current.CancellationToken);
             Assert.NotEqual(5180, gateway.BaseAddress!.Port);

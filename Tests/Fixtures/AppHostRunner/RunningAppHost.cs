@@ -85,6 +85,30 @@ public sealed class RunningAppHost : IAsyncDisposable
     public Task<JsonElement> WaitForResourceStateAsync(string name, string state, CancellationToken cancellationToken) =>
         WaitForResourceAsync(name, r => r.GetProperty("state").GetString() == state, cancellationToken);
 
+    /// <summary>Polls run.json until every resource is ready (serving with its health check passing, or finished), as <c>parity start</c> does.</summary>
+    public async Task WaitForAllReadyAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in await ResourceNamesAsync(cancellationToken))
+        {
+            await WaitForResourceAsync(name, r => r.GetProperty("ready").GetBoolean(), cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ResourceNamesAsync(CancellationToken cancellationToken)
+    {
+        var run = ReadRun();
+        while (run is null)
+        {
+            if (Process.HasExited || cancellationToken.IsCancellationRequested)
+            {
+                throw new InvalidOperationException($"The AppHost wrote no run.json:{Environment.NewLine}{Output}");
+            }
+            await Task.Delay(200, CancellationToken.None);
+            run = ReadRun();
+        }
+        return [.. run.Value.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("name").GetString()!)];
+    }
+
     /// <summary>Every process the AppHost reports in run.json.</summary>
     public IReadOnlyList<int> Pids() => ReadRun() is { } run
         ? [.. run.GetProperty("resources").EnumerateArray()
