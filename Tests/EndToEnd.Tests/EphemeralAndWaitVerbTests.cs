@@ -44,7 +44,11 @@ public sealed class EphemeralAndWaitVerbTests : IDisposable
         Assert.DoesNotContain("store-dev", stdout);
         Assert.Matches(@"(?m)^  postgres-password: <masked>$", stdout);
         Assert.Matches(@"(?m)^postgres-password=<masked>$", stdout);
-        Assert.Matches(@"^kubectl apply -k /.+/overlays/ephemeral$", commands.Single(c => c.StartsWith("kubectl apply", StringComparison.Ordinal)));
+        var apply = commands.FindIndex(c => c.StartsWith("kubectl apply", StringComparison.Ordinal));
+        Assert.Matches(@"^kubectl apply -k /.+/overlays/ephemeral$", commands[apply]);
+        Assert.Equal(
+            $"kubectl delete job/catalog-migrations job/customers-migrations job/orders-migrations -n {ns} --ignore-not-found --cascade=foreground",
+            commands[apply - 1]);
         Assert.DoesNotContain(commands, c => c.Contains("rollout", StringComparison.Ordinal));
 
         // Each deploy generates its own secrets: the Secret's name, a hash of its values, differs from one run to the next.
@@ -80,7 +84,9 @@ public sealed class EphemeralAndWaitVerbTests : IDisposable
         Assert.Contains("deployment/orders in store-pr-9 did not roll out within 30s (kubectl exited with code 1)", stderr);
         var calls = _kubectl!.Calls();
         Assert.Equal("kubectl config current-context", calls[0]);
-        Assert.Contains(calls, c => c.StartsWith("kubectl apply -k ", StringComparison.Ordinal) && c.EndsWith("/overlays/ephemeral", StringComparison.Ordinal));
+        // The environment's run-once Jobs of an earlier deploy go first, so the apply creates the release's anew.
+        Assert.Equal("kubectl delete job/catalog-migrations job/customers-migrations job/orders-migrations -n store-pr-9 --ignore-not-found --cascade=foreground", calls[1]);
+        Assert.Matches("^kubectl apply -k /.+/overlays/ephemeral$", calls[2]);
         Assert.Contains("kubectl rollout status statefulset/postgres -n store-pr-9 --timeout=30s", calls);
         Assert.Contains("kubectl wait --for=condition=complete job/orders-migrations -n store-pr-9 --timeout=30s", calls);
         Assert.Equal("kubectl rollout status deployment/orders -n store-pr-9 --timeout=30s", calls[^1]);

@@ -97,7 +97,7 @@ public static class DeployCommand
 
     /// <summary><c>kubectl apply -k</c> of the overlay.</summary>
     public static ExternalCommand Apply(string overlayDirectory, string? context) =>
-        new("kubectl", [.. context is null ? [] : (string[])["--context", context], "apply", "-k", overlayDirectory]);
+        ExternalCommand.Kubectl(context, "apply", "-k", overlayDirectory);
 
     /// <summary>The image builds of a deployment, in order; see <see cref="Commands"/>.</summary>
     public static IReadOnlyList<ExternalCommand> ImageBuilds(

@@ -6,6 +6,10 @@ namespace Parity.Hosting.Kubernetes;
 /// <summary>A program and its arguments, to print or to run.</summary>
 public sealed record ExternalCommand(string Program, IReadOnlyList<string> Args)
 {
+    /// <summary>kubectl with <paramref name="args"/>, through <paramref name="context"/> when given.</summary>
+    public static ExternalCommand Kubectl(string? context, params IEnumerable<string> args) =>
+        new("kubectl", [.. context is null ? [] : (string[])["--context", context], .. args]);
+
     public override string ToString() => string.Join(' ', new[] { Program }.Concat(Args).Select(Quote));
 
     /// <summary>Runs with the AppHost's console, so the user sees the program's progress as it happens.</summary>

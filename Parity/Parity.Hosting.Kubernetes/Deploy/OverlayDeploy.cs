@@ -6,8 +6,9 @@ namespace Parity.Hosting.Kubernetes;
 /// <c>deploy --overlay ENV</c>: builds the images, then applies the overlay; with <c>--registry</c>/<c>--tag</c>, or a
 /// blue/green or canary project already in the cluster, through a <see cref="ReleaseOverlay"/> on top of it that pulls what
 /// was built and keeps what is live (<see cref="LiveReleases"/>), so the release goes to the idle colour or the canary only.
-/// With <c>--wait</c>, then waits for every workload. A dry run prints the builds, the reads and their answers, the
-/// generated overlay, the apply and the waits.
+/// Right before applying, deletes the run-once Jobs, so the release's run again (<see cref="RunOnceJobs"/>). With
+/// <c>--wait</c>, then waits for every workload. A dry run prints the builds, the reads and their answers, the generated
+/// overlay, the deletions, the apply and the waits.
 /// </summary>
 internal static class OverlayDeploy
 {
@@ -15,8 +16,7 @@ internal static class OverlayDeploy
     {
         var overlayImages = OverlayImage.ReadAll(location.Directory);
         var builds = DeployCommand.ImageBuilds(model, options, overlayImages);
-        var hasStrategies = model.Resources.OfType<ProjectResource>().Any(p => p.DeploymentStrategyOf() is not RollingStrategy);
-        var rendered = options.WaitTimeout is not null || hasStrategies ? RenderedOverlay.Render(location.Directory).Objects : [];
+        var rendered = RenderedOverlay.Render(location.Directory).Objects;
         var waits = options.WaitTimeout is { } timeout ? RolloutWaits.For(rendered, options.Context, timeout) : [];
         if (options.DryRun)
         {
@@ -34,10 +34,10 @@ internal static class OverlayDeploy
         // Read right before applying, after the builds: what is live then is what the apply keeps.
         var kept = LiveReleases.Read(model, rendered, options.Context, options.DryRun, Console.Out);
         using var overlay = ReleaseOverlay.Write(location.Directory, DeployCommand.ImageOverrides(options, overlayImages), kept);
-        var apply = DeployCommand.Apply(overlay?.Directory ?? location.Directory, options.Context);
+        ExternalCommand[] applies = [.. RunOnceJobs.Deletions(rendered, options.Context), DeployCommand.Apply(overlay?.Directory ?? location.Directory, options.Context)];
         if (!options.DryRun)
         {
-            return DeployCommand.RunAll([apply]) && RolloutWaits.RunAll(waits, options.WaitTimeout ?? TimeSpan.Zero) ? 0 : 1;
+            return DeployCommand.RunAll(applies) && RolloutWaits.RunAll(waits, options.WaitTimeout ?? TimeSpan.Zero) ? 0 : 1;
         }
         if (overlay is not null)
         {
@@ -48,7 +48,7 @@ internal static class OverlayDeploy
                 Console.Write(text);
             }
         }
-        Print([apply, .. waits.Select(w => w.Command)]);
+        Print([.. applies, .. waits.Select(w => w.Command)]);
         return 0;
     }
 

@@ -18,16 +18,15 @@ public static class RolloutWaits
         var workloads = objects.OfType<V1StatefulSet>().Select(s => ("statefulset", s.Metadata))
             .Concat(objects.OfType<V1Job>().Select(j => ("job", j.Metadata)))
             .Concat(objects.OfType<V1Deployment>().Select(d => ("deployment", d.Metadata)));
-        List<string> contextArgs = context is null ? [] : ["--context", context];
         var deadline = $"--timeout={Duration.ForKubectl(timeout)}";
         return [.. workloads.Select(w =>
         {
             var workload = $"{w.Item1}/{w.Metadata.Name}";
             List<string> scope = w.Metadata.NamespaceProperty is { } ns ? ["-n", ns] : [];
             var args = w.Item1 == "job"
-                ? (List<string>)[.. contextArgs, "wait", "--for=condition=complete", workload, .. scope, deadline]
-                : [.. contextArgs, "rollout", "status", workload, .. scope, deadline];
-            return new Wait(workload, w.Metadata.NamespaceProperty, new ExternalCommand("kubectl", args));
+                ? (List<string>)["wait", "--for=condition=complete", workload, .. scope, deadline]
+                : ["rollout", "status", workload, .. scope, deadline];
+            return new Wait(workload, w.Metadata.NamespaceProperty, ExternalCommand.Kubectl(context, args));
         })];
     }
 

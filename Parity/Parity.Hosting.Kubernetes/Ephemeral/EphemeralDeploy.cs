@@ -6,8 +6,8 @@ namespace Parity.Hosting.Kubernetes;
 /// <summary>
 /// <c>deploy --ephemeral [NAME]</c>: the overlay (dev by default) as an environment of its own, for a branch or a pull
 /// request. It builds the images as deploy does, generates an <see cref="EphemeralOverlay"/> on top of the overlay (its
-/// namespace, labels with the expiry, fresh secrets), renders it with <c>kubectl kustomize</c> and applies it with
-/// <c>kubectl apply -k</c>; with <c>--wait</c>, then waits for its workloads. A dry run prints the generated overlay, the
+/// namespace, labels with the expiry, fresh secrets), renders it with <c>kubectl kustomize</c>, deletes its run-once Jobs
+/// (<see cref="RunOnceJobs"/>) and applies it with <c>kubectl apply -k</c>; with <c>--wait</c>, then waits for its workloads. A dry run prints the generated overlay, the
 /// objects it renders (Secret values masked) and every command.
 /// </summary>
 internal static class EphemeralDeploy
@@ -22,8 +22,14 @@ internal static class EphemeralDeploy
         {
             throw new PreconditionFailedException($"{render} failed: {stderr.Trim()}");
         }
-        var commands = (IReadOnlyList<ExternalCommand>)[.. DeployCommand.ImageBuilds(model, options, overlayImages), DeployCommand.Apply(overlay.Directory, options.Context)];
-        var waits = options.WaitTimeout is { } timeout ? RolloutWaits.For(KubernetesYaml.LoadAllFromString(rendered), options.Context, timeout) : [];
+        var objects = KubernetesYaml.LoadAllFromString(rendered);
+        var commands = (IReadOnlyList<ExternalCommand>)
+        [
+            .. DeployCommand.ImageBuilds(model, options, overlayImages),
+            .. RunOnceJobs.Deletions(objects, options.Context),
+            DeployCommand.Apply(overlay.Directory, options.Context),
+        ];
+        var waits = options.WaitTimeout is { } timeout ? RolloutWaits.For(objects, options.Context, timeout) : [];
         var expiry = $"{expires.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({EphemeralLabels.Expires}={EphemeralLabels.FormatExpiry(expires)})";
         if (options.DryRun)
         {
