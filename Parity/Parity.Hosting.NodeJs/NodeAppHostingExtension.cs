@@ -30,11 +30,10 @@ public static class NodeAppHostingExtension
         this IDistributedApplicationBuilder builder, string name, string workingDirectory, string scriptName = "start", string[]? args = null)
     {
         var directory = Path.GetFullPath(workingDirectory, builder.AppHostDirectory);
-        string[] npmArgs = args is { Length: > 0 } ? ["run", scriptName, "--", .. args] : ["run", scriptName];
         return builder.AddResource(new NodeAppResource(name, "npm", directory))
             .WithNodeDefaults()
             .WithAnnotation(new RequiredBinaryAnnotation("npm", "install npm (apt-get install npm)"))
-            .WithArgs(npmArgs)
+            .WithArgs(RunScriptArgs(scriptName, args))
             .WithArgs(NpmScriptShell.AddForLocalRun);
     }
 
@@ -47,15 +46,45 @@ public static class NodeAppHostingExtension
     /// Installs the app's packages before it starts locally when <c>node_modules</c> is missing: <c>npm ci</c> (from
     /// package-lock.json) when <paramref name="useCI"/>, else <c>npm install</c>. A published image installs in its own build.
     /// </summary>
-    public static IResourceBuilder<NodeAppResource> WithNpmPackageInstallation(this IResourceBuilder<NodeAppResource> builder, bool useCI = false)
+    public static IResourceBuilder<NodeAppResource> WithNpmPackageInstallation(this IResourceBuilder<NodeAppResource> builder, bool useCI = false) =>
+        builder.WithNpm(installCommand: useCI ? "ci" : "install");
+
+    /// <summary>
+    /// Aspire 13's form: npm installs the app's packages (<c>npm installCommand installArgs</c>, <c>install</c> unless
+    /// given) before it starts locally when <c>node_modules</c> is missing; nothing when <paramref name="install"/> is false.
+    /// </summary>
+    public static IResourceBuilder<TResource> WithNpm<TResource>(
+        this IResourceBuilder<TResource> builder, bool install = true, string? installCommand = null, string[]? installArgs = null)
+        where TResource : NodeAppResource
     {
+        if (!install)
+        {
+            return builder;
+        }
         var directory = builder.Resource.WorkingDirectory;
+        string[] npmArgs = [installCommand ?? "install", .. installArgs ?? ["--no-audit", "--no-fund"]];
         return builder
             .WithAnnotation(new RequiredBinaryAnnotation("npm", "install npm (apt-get install npm)"))
-            .WithAnnotation(new LocalSetupAnnotation(
-                "npm", useCI ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"], directory,
-                SkipWhenExists: Path.Combine(directory, "node_modules")));
+            .WithAnnotation(new LocalSetupAnnotation("npm", npmArgs, directory, SkipWhenExists: Path.Combine(directory, "node_modules")));
     }
+
+    /// <summary>Aspire 13's form: the package script an app added with AddJavaScriptApp or AddNpmApp runs (<c>npm run scriptName -- args</c>).</summary>
+    public static IResourceBuilder<TResource> WithRunScript<TResource>(this IResourceBuilder<TResource> builder, string scriptName, string[]? args = null)
+        where TResource : NodeAppResource
+    {
+        var annotations = builder.Resource.Annotations;
+        // The first arguments are the ones AddNpmApp gave; those added later (WithArgs) stay after them.
+        if (builder.Resource.Command != "npm" || annotations.OfType<CommandLineArgsAnnotation>().FirstOrDefault() is not { } runScript)
+        {
+            throw new DistributedApplicationException(
+                $"Resource '{builder.Resource.Name}' runs a script with node; WithRunScript applies to an app added with AddJavaScriptApp or AddNpmApp.");
+        }
+        annotations[annotations.IndexOf(runScript)] = new CommandLineArgsAnnotation([.. RunScriptArgs(scriptName, args).Select(ReferenceExpression.Literal)]);
+        return builder;
+    }
+
+    private static string[] RunScriptArgs(string scriptName, string[]? args) =>
+        args is { Length: > 0 } ? ["run", scriptName, "--", .. args] : ["run", scriptName];
 
     private static IResourceBuilder<NodeAppResource> WithNodeDefaults(this IResourceBuilder<NodeAppResource> builder) => builder
         .WithAnnotation(new RequiredBinaryAnnotation("node", "install Node.js (apt-get install nodejs)"))

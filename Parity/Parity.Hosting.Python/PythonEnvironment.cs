@@ -1,4 +1,5 @@
 using Parity.Hosting.ApplicationModel;
+using Parity.Hosting.Python;
 
 namespace Parity.Hosting;
 

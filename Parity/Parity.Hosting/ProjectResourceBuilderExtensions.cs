@@ -21,12 +21,31 @@ public static class ProjectResourceBuilderExtensions
         return builder.AddProject(name, new TProject(), options);
     }
 
-    /// <summary>A project known only by its path; it is built once, at run time, before it starts.</summary>
+    /// <summary>
+    /// A project known only by its path (its project file, or the folder holding it); it is built once, at run time,
+    /// before it starts.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> AddProject(this IDistributedApplicationBuilder builder, string name, string projectPath) =>
         builder.AddProject(name, projectPath, launchProfileName: null);
 
     public static IResourceBuilder<ProjectResource> AddProject(this IDistributedApplicationBuilder builder, string name, string projectPath, string? launchProfileName) =>
-        builder.AddProject(name, new ProjectPathMetadata(Path.GetFullPath(projectPath, builder.AppHostDirectory)), new ProjectResourceOptions { LaunchProfileName = launchProfileName });
+        builder.AddProject(name, projectPath, options => options.LaunchProfileName = launchProfileName);
+
+    public static IResourceBuilder<ProjectResource> AddProject(
+        this IDistributedApplicationBuilder builder, string name, string projectPath, Action<ProjectResourceOptions> configure)
+    {
+        var options = new ProjectResourceOptions();
+        configure(options);
+        return builder.AddProject(name, new ProjectPathMetadata(ProjectFile(name, Path.GetFullPath(projectPath, builder.AppHostDirectory))), options);
+    }
+
+    /// <summary>Aspire 13.6's name for <see cref="AddProject(IDistributedApplicationBuilder, string, string)"/>, which eShop's AppHost uses.</summary>
+    public static IResourceBuilder<ProjectResource> AddDotnetProject(this IDistributedApplicationBuilder builder, string name, string projectPath) =>
+        builder.AddProject(name, projectPath);
+
+    public static IResourceBuilder<ProjectResource> AddDotnetProject(
+        this IDistributedApplicationBuilder builder, string name, string projectPath, Action<ProjectResourceOptions> configure) =>
+        builder.AddProject(name, projectPath, configure);
 
     /// <summary>Runs this many processes of the project locally, and as many pods in the cluster.</summary>
     public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
@@ -72,6 +91,20 @@ public static class ProjectResourceBuilderExtensions
             project.WithHttpEndpoint();
         }
         return project.WithAnnotation(new LaunchProfileAnnotation(profile.Name, profile.EnvironmentVariables));
+    }
+
+    /// <summary>A folder stands for the one project file in it, as in Aspire; any other path is taken as the project file.</summary>
+    private static string ProjectFile(string name, string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return path;
+        }
+        var projects = Directory.GetFiles(path, "*.*proj");
+        return projects.Length == 1
+            ? projects[0]
+            : throw new DistributedApplicationException(
+                $"Resource '{name}': folder '{path}' holds {projects.Length} project files; give the path of the one to run.");
     }
 
     private sealed record ProjectPathMetadata(string ProjectPath) : IProjectMetadata;

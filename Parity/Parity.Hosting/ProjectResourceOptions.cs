@@ -7,4 +7,7 @@ public sealed class ProjectResourceOptions
 
     /// <summary>Ignore launchSettings.json: no fixed ports, no profile variables (e.g. a run-once migration of a service).</summary>
     public bool ExcludeLaunchProfile { get; set; }
+
+    /// <summary>Accepted for Aspire's AppHosts: Parity takes a project's endpoints from its launch profile only, never from its Kestrel configuration.</summary>
+    public bool ExcludeKestrelEndpoints { get; set; }
 }

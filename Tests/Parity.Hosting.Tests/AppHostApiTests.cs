@@ -56,6 +56,22 @@ public sealed class AppHostApiTests
         Assert.Equal(["--mode", "api"], api.Resource.AnnotationsOf<CommandLineArgsAnnotation>().SelectMany(a => a.Args).Select(a => a.Format));
     }
 
+    [Fact]
+    public void AProjectAddedByItsFolderIsTheOneProjectFileThere()
+    {
+        var builder = DistributedApplication.CreateBuilder(args: []);
+
+        var api = builder.AddDotnetProject("api", "../Fixtures/TestService", options => options.LaunchProfileName = "other");
+        var worker = builder.AddDotnetProject("worker", "../Fixtures/TestService/TestService.csproj");
+
+        var projectFile = Path.GetFullPath("../Fixtures/TestService/TestService.csproj", builder.AppHostDirectory);
+        Assert.Equal([projectFile, projectFile], new[] { api, worker }.Select(p => p.Resource.Metadata.ProjectPath));
+        Assert.Equal("other", api.Resource.AnnotationsOf<LaunchProfileAnnotation>().Single().ProfileName);
+        Assert.Equal(5298, Assert.Single(api.Resource.Endpoints()).Port);
+        var error = Assert.Throws<DistributedApplicationException>(() => builder.AddDotnetProject("none", "../Fixtures"));
+        Assert.Contains("holds 0 project files", error.Message);
+    }
+
     [Theory]
     [InlineData("--publisher", "manifest")]
     [InlineData("--operation", "publish")]

@@ -52,6 +52,29 @@ public sealed class OrchestratorTests
     }
 
     [Fact]
+    public async Task AHealthCheckAsksTheEndpointItNamesForTheStatusItExpects()
+    {
+        var misnamed = TestApp.CreateBuilder();
+        misnamed.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/health", endpointName: "missing");
+        await using (var invalid = misnamed.Build())
+        {
+            var error = await Assert.ThrowsAsync<DistributedApplicationValidationException>(() => invalid.StartAsync(TestApp.Timeout()));
+            Assert.Equal(["Resource 'api' has a health check on endpoint 'missing', which it does not declare."], error.Errors);
+        }
+
+        var builder = TestApp.CreateBuilder();
+        // Unhealthy (503) from the start: healthy only because that is the status the check expects.
+        builder.AddProject<Projects.TestService>("api").WithEnvironment("START_UNHEALTHY", "true")
+            .WithHttpEndpoint(name: "admin")
+            .WithHttpHealthCheck("/health", statusCode: 503, endpointName: "admin");
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+
+        var api = await app.WaitForHealthyAsync("api");
+        Assert.Equal(2, api.Urls!.Count);
+    }
+
+    [Fact]
     public async Task ACrashedServiceIsRestartedAndCountsTheRestart()
     {
         var builder = TestApp.CreateBuilder();

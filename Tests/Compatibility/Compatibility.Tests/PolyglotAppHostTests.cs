@@ -14,7 +14,7 @@ public sealed class PolyglotAppHostTests
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PolyglotAppHost>(ct);
         await using var app = await builder.BuildAsync(ct);
         await app.StartAsync(ct);
-        foreach (var name in new[] { "frontend", "spa", "python-api" })
+        foreach (var name in new[] { "frontend", "spa", "spa-next", "python-api" })
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(name, ct);
         }
@@ -25,8 +25,11 @@ public sealed class PolyglotAppHostTests
         Assert.Equal(await app.GetConnectionStringAsync("cache", ct), await frontend.GetStringAsync("/env/ConnectionStrings__cache", ct));
         using var python = app.CreateHttpClient("python-api");
         Assert.Equal(Healthy, await python.GetStringAsync("/upstream", ct));
-        using var spa = app.CreateHttpClient("spa");
-        Assert.Equal(app.GetEndpoint("weatherapi", "http").ToString().TrimEnd('/'), await spa.GetStringAsync("/api", ct));
+        foreach (var name in new[] { "spa", "spa-next" })
+        {
+            using var spa = app.CreateHttpClient(name);
+            Assert.Equal(app.GetEndpoint("weatherapi", "http").ToString().TrimEnd('/'), await spa.GetStringAsync("/api", ct));
+        }
     }
 
     [Fact]
@@ -34,7 +37,7 @@ public sealed class PolyglotAppHostTests
     {
         var published = await PublishedAppHost.PublishAsync(new Projects.PolyglotAppHost());
 
-        foreach (var name in new[] { "frontend", "spa", "python-api" })
+        foreach (var name in new[] { "frontend", "spa", "spa-next", "python-api" })
         {
             var app = published.Resource(name);
             Assert.Equal("dockerfile.v0", app["type"]!.GetValue<string>());

@@ -27,6 +27,15 @@ builder.AddNpmApp("spa", "../apps/npm-frontend")
     .WithHttpHealthCheck("/health")
     .PublishAsDockerFile();
 
+// Aspire 13's form of a package script: the JavaScript app's run script.
+builder.AddJavaScriptApp("spa-next", "../apps/npm-frontend")
+    .WithRunScript("start")
+    .WithReference(weatherApi)
+    .WaitFor(weatherApi)
+    .WithHttpEndpoint(env: "PORT")
+    .WithHttpHealthCheck("/health")
+    .PublishAsDockerFile();
+
 // Python: a script run with python3.
 builder.AddPythonApp("python-api", "../apps/python-api", "main.py")
     .WithReference(weatherApi)

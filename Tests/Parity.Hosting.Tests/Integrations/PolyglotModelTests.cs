@@ -35,6 +35,24 @@ public sealed class PolyglotModelTests : IDisposable
     }
 
     [Fact]
+    public void AJavaScriptAppRunsTheScriptItIsGivenAfterNpmInstallsItsPackages()
+    {
+        var vite = _builder.AddJavaScriptApp("vite", _apps.FullName);
+        var spa = _builder.AddJavaScriptApp("spa", _apps.FullName, runScriptName: "start")
+            .WithArgs("--verbose")
+            .WithRunScript("serve", ["--port", "3000"])
+            .WithNpm(installCommand: "ci");
+
+        Assert.Equal(["run", "dev"], Args(vite.Resource, EnvironmentTarget.Manifest));
+        Assert.Equal(["run", "serve", "--", "--port", "3000", "--verbose"], Args(spa.Resource, EnvironmentTarget.Manifest));
+        var install = Assert.Single(spa.Resource.AnnotationsOf<LocalSetupAnnotation>());
+        Assert.Equal(("npm", "ci", Path.Combine(_apps.FullName, "node_modules")), (install.Command, install.Args[0], install.SkipWhenExists));
+        Assert.Empty(vite.WithNpm(install: false).Resource.AnnotationsOf<LocalSetupAnnotation>());
+        var node = _builder.AddNodeApp("node", "server.js", _apps.FullName);
+        Assert.Contains("AddJavaScriptApp", Assert.Throws<DistributedApplicationException>(() => node.WithRunScript("dev")).Message);
+    }
+
+    [Fact]
     public void JavaScriptAndPythonAppsNameThemselvesToTheirTelemetryExporter()
     {
         var node = _builder.AddNodeApp("web", "server.js", _apps.FullName);
