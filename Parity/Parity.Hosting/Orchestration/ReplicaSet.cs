@@ -7,9 +7,9 @@ namespace Parity.Hosting.Orchestration;
 
 /// <summary>
 /// The processes of one resource behind the local endpoints its <see cref="ReplicaProxy"/> serves: one per replica,
-/// each on ports of its own. The resource is ready once every replica is. A swap replaces them one at a time, as a
-/// rolling update does: the new process starts on fresh ports beside the old one, becomes ready, takes the traffic,
-/// and only then the old one stops; a new process that fails leaves the old one serving.
+/// each on ports of its own. The resource is ready once every replica is. A swap replaces them as a rolling update
+/// does: each new process starts on fresh ports beside the old one, becomes ready, takes the traffic, and only then
+/// the old one stops; a new process that fails leaves the old one serving.
 /// </summary>
 /// <param name="createInstance">A supervised process for a replica: on its first ports, or (a swap) on fresh ones.</param>
 internal sealed class ReplicaSet(
@@ -72,16 +72,27 @@ internal sealed class ReplicaSet(
         await StartAsync();
     }
 
-    /// <summary>Replaces every replica, one at a time, with a new process; true when all were replaced.</summary>
+    /// <summary>
+    /// Replaces every replica with a new process; true when all were replaced. The new processes start together (a
+    /// rolling update's surge: starting is what takes time), then take over one replica at a time, each once it serves.
+    /// </summary>
     public async Task<bool> SwapAsync()
     {
         await _swapping.WaitAsync();
         try
         {
+            var replacements = Enumerable.Range(0, _current.Count).Select(slot => NewInstance(slot, fresh: true)).ToList();
+            var clock = Stopwatch.StartNew();
             for (var slot = 0; slot < _current.Count; slot++)
             {
-                if (!await SwapAsync(slot))
+                Log(slot, $"swap: starting a new process on port {string.Join(", ", replacements[slot].Ports.Values)} beside pid {_current[slot].Snapshot.Replicas?.FirstOrDefault()?.Pid}");
+            }
+            await Task.WhenAll(replacements.Select(r => r.StartReplacementAsync()));
+            for (var slot = 0; slot < _current.Count; slot++)
+            {
+                if (!await TakeOverAsync(slot, replacements[slot], clock))
                 {
+                    await Task.WhenAll(replacements.Skip(slot + 1).Select(r => r.StopAsync()));
                     return false;
                 }
             }
@@ -93,13 +104,9 @@ internal sealed class ReplicaSet(
         }
     }
 
-    private async Task<bool> SwapAsync(int slot)
+    private async Task<bool> TakeOverAsync(int slot, ResourceSupervisor replacement, Stopwatch clock)
     {
         var old = _current[slot];
-        var replacement = NewInstance(slot, fresh: true);
-        var clock = Stopwatch.StartNew();
-        Log(slot, $"swap: starting a new process on port {string.Join(", ", replacement.Ports.Values)} beside pid {old.Snapshot.Replicas?.FirstOrDefault()?.Pid}");
-        await replacement.StartReplacementAsync();
         if (await WhenServingAsync(replacement) is { } failure)
         {
             Log(slot, $"swap abandoned: {failure}; the old process keeps serving", isError: true);

@@ -8,6 +8,7 @@ internal static class ProjectSources
     private static readonly string[] SourceExtensions = [".cs", ".csproj", ".props", ".targets", ".json", ".razor", ".cshtml", ".resx", ".proto"];
     private static readonly string[] IgnoredFolders = ["bin", "obj", "node_modules"];
 
+    /// <summary>The project's own folder first, then those of the projects it references.</summary>
     public static IReadOnlyList<string> FoldersOf(string projectPath)
     {
         var projects = new HashSet<string>(StringComparer.Ordinal);
@@ -29,6 +30,10 @@ internal static class ProjectSources
         }
         return [.. projects.Select(p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar).Distinct()];
     }
+
+    /// <summary>The folder of the project a file belongs to: the innermost of <paramref name="folders"/> that holds it.</summary>
+    public static string? OwnerOf(string path, IEnumerable<string> folders) =>
+        folders.Where(f => path.StartsWith(f, StringComparison.Ordinal)).MaxBy(f => f.Length);
 
     /// <summary>A source file (not build output, not an editor's or a package manager's file) somewhere in <paramref name="folders"/>.</summary>
     public static bool IsSourceIn(string path, IEnumerable<string> folders) =>

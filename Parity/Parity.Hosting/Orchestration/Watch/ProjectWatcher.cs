@@ -60,7 +60,7 @@ internal sealed class ProjectWatcher(
                 {
                     if (changed.Where(c => ProjectSources.IsSourceIn(c, folders)).ToList() is { Count: > 0 } sources)
                     {
-                        await BringInAsync(build, project, resources, sources);
+                        await BringInAsync(build, project, folders, resources, sources);
                     }
                 }
             }
@@ -113,7 +113,7 @@ internal sealed class ProjectWatcher(
         await File.WriteAllTextAsync(Path.Combine(folder, "WarmUp.cs"),
             "public record Item(string Name, int Count);\npublic static class WarmUp { public static int Total(IEnumerable<Item> items) => items.Where(i => i.Count > 0).Sum(i => i.Count); }\n");
         await compiler.EnsureRunningAsync();
-        await build.RunAsync(project, Path.Combine(folder, "bin") + Path.DirectorySeparatorChar, restore: true, compiler.BuildProperties);
+        await build.RunAsync(project, Path.Combine(folder, "bin") + Path.DirectorySeparatorChar, restore: true, buildReferences: true, compiler.BuildProperties);
     }
 
     private FileSystemWatcher Watch(string folder)
@@ -128,7 +128,8 @@ internal sealed class ProjectWatcher(
     }
 
     /// <summary>Builds the project, then runs its run-once resources again and swaps its long-running ones.</summary>
-    private async Task BringInAsync(WatchBuild build, string project, IReadOnlyList<ProjectResource> resources, IReadOnlyList<string> changed)
+    private async Task BringInAsync(
+        WatchBuild build, string project, IReadOnlyList<string> folders, IReadOnlyList<ProjectResource> resources, IReadOnlyList<string> changed)
     {
         var names = string.Join(", ", changed.Select(Path.GetFileName).Distinct());
         Log(resources, $"watch: {names} changed; building {Path.GetFileName(project)}");
@@ -140,7 +141,8 @@ internal sealed class ProjectWatcher(
         {
             await _compiler.EnsureRunningAsync();
         }
-        var (exitCode, lines) = await build.RunAsync(project, output, restore, _compiler?.BuildProperties ?? []);
+        var referencesChanged = changed.Any(c => ProjectSources.OwnerOf(c, folders) != folders[0]);
+        var (exitCode, lines) = await build.RunAsync(project, output, restore, buildReferences: restore || referencesChanged, _compiler?.BuildProperties ?? []);
         if (exitCode != 0)
         {
             var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();

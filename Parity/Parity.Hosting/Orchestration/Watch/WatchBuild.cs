@@ -37,11 +37,12 @@ internal sealed class WatchBuild
     }
 
     /// <summary>
-    /// Builds <paramref name="project"/> into <paramref name="output"/>. Restores only when asked; leaves no MSBuild
-    /// node behind, and dies with the AppHost as its other children do.
+    /// Builds <paramref name="project"/> into <paramref name="output"/>. Restores, and builds the projects it references,
+    /// only when asked (their outputs are otherwise taken as they are); leaves no MSBuild node behind, and dies with the
+    /// AppHost as its other children do.
     /// </summary>
     public async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunAsync(
-        string project, string output, bool restore, IReadOnlyList<string> compilerProperties)
+        string project, string output, bool restore, bool buildReferences, IReadOnlyList<string> compilerProperties)
     {
         string[] args =
         [
@@ -50,6 +51,7 @@ internal sealed class WatchBuild
             $"-p:ParityWatchOutDir={output}", $"-p:ParityWatchRunning={_running}",
             "-p:IsImplicitlyTriggeredBuild=true", "-p:OptimizeImplicitlyTriggeredBuild=true",
             .. compilerProperties, .. restore ? Array.Empty<string>() : ["--no-restore"],
+            .. buildReferences ? Array.Empty<string>() : ["-p:BuildProjectReferences=false"],
         ];
         var lines = new List<string>();
         var exitCode = await ProcessStarter.RunToExitAsync(
