@@ -1,60 +1,29 @@
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.JsonWebTokens;
-
 namespace Gateway;
 
 /// <summary>
-/// Bearer tokens. With <c>Authentication:Authority</c> set, from that OpenID Connect provider (<see cref="OidcAuthority"/>);
-/// otherwise, in Development only, from the gateway itself (<see cref="DevelopmentTokens"/>). Outside Development without
-/// an authority the gateway refuses to start: it never falls back to issuing tokens of its own.
+/// The store's bearer tokens (<see cref="StoreBearerTokens"/>) and, in Development only, the gateway's issuing of them
+/// (<see cref="TokenEndpoint"/>): outside Development it accepts only an OpenID Connect authority's tokens.
 /// </summary>
 public static class GatewayAuthentication
 {
-    /// <summary>Browsers cannot set headers on a WebSocket or an EventSource, so the streams also take the token here.</summary>
-    public const string QueryParameter = "access_token";
-
-    /// <summary>The claim a user's name is read from, whoever issued the token.</summary>
-    public const string NameClaimType = JwtRegisteredClaimNames.Name;
-
     /// <returns>Whether the gateway issues development tokens, and so maps <see cref="TokenEndpoint"/>.</returns>
     public static bool AddGatewayAuthentication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthorization();
-        var bearer = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        var tokens = builder.AddStoreBearerTokens("the gateway", IsStreamPath);
+        if (tokens.DevelopmentSigningKey is { } signingKey)
         {
-            // Claims keep their JWT names ("sub", "name"), as the notifications service reads them.
-            options.MapInboundClaims = false;
-            options.Events = new JwtBearerEvents { OnMessageReceived = ReadStreamTokenFromQuery };
-        });
-
-        if (OidcAuthority.IsConfigured(builder.Configuration))
-        {
-            OidcAuthority.Configure(bearer, builder.Configuration);
-            return false;
+            builder.Services.AddSingleton(new DevelopmentTokenIssuer(signingKey));
+            return true;
         }
 
-        if (!builder.Environment.IsDevelopment())
+        // Unlike notifications, the gateway never runs without tokens: in Development it is their issuer.
+        if (!tokens.ValidatesTokens)
         {
             throw new InvalidOperationException(
-                $"{OidcAuthority.AuthorityVariable} is not set: outside Development the gateway accepts only tokens from an " +
-                $"OpenID Connect authority. Set {OidcAuthority.AuthorityVariable} to its issuer URL and " +
-                $"{OidcAuthority.AudienceVariable} to the audience its tokens carry for this API.");
+                $"{DevelopmentTokens.SigningKeyVariable} is not set: in Development the gateway needs it to issue and validate tokens.");
         }
 
-        DevelopmentTokens.Configure(bearer, builder.Services, builder.Configuration);
-        return true;
-    }
-
-    private static Task ReadStreamTokenFromQuery(MessageReceivedContext context)
-    {
-        if (string.IsNullOrEmpty(context.Token)
-            && IsStreamPath(context.Request.Path)
-            && context.Request.Query.TryGetValue(QueryParameter, out var token))
-        {
-            context.Token = token;
-        }
-
-        return Task.CompletedTask;
+        return false;
     }
 
     private static bool IsStreamPath(PathString path) => path.StartsWithSegments("/ws") || path.StartsWithSegments("/sse");

@@ -10,7 +10,9 @@ builder.Services.AddRabbitMqMessaging();
 builder.Services.AddRedisConnection(builder.Environment.ApplicationName);
 builder.Services.AddSingleton<OrderStateFeed>();
 builder.Services.AddHostedService<OrderEventsConsumer>();
-var requireAuthentication = builder.AddGatewayTokenAuthentication();
+// The gateway forwards its callers' tokens on the streams. In Development without Jwt:SigningKey the streams stay open,
+// as a service tried on its own expects.
+var requireAuthentication = builder.AddStoreBearerTokens("notifications", OrderStreamEndpoints.IsStreamPath).ValidatesTokens;
 
 var app = builder.Build();
 

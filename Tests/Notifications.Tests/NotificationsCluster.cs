@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Parity.Hosting;
 using Parity.Testing;
 using Store.Messaging.Contracts;
@@ -40,7 +41,7 @@ public sealed class NotificationsCluster : IAsyncLifetime
             Settings[$"ConnectionStrings:{name}"] = await _backingServices.GetConnectionStringAsync(name, timeout.Token)
                 ?? throw new InvalidOperationException($"{name} has no connection string.");
         }
-        Settings[GatewayTokenAuthentication.SigningKeySetting] = TestTokens.SigningKey;
+        Settings[DevelopmentTokens.SigningKeySetting] = TestTokens.SigningKey;
 
         First = NotificationsReplica.Start(Settings);
         Second = NotificationsReplica.Start(Settings);

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Hosting;
 using Store.Tests;
 
 namespace Notifications.Tests;
@@ -14,10 +15,10 @@ public sealed class ProductionStreamAuthenticationTests(NotificationsCluster clu
         await using var provider = await OidcProviderStandIn.StartAsync(CancellationToken);
         var settings = new Dictionary<string, string>(cluster.Settings)
         {
-            [GatewayTokenAuthentication.AuthoritySetting] = provider.Issuer,
-            [GatewayTokenAuthentication.AudienceSetting] = OidcProviderStandIn.Audience,
+            [OidcAuthority.AuthoritySetting] = provider.Issuer,
+            [OidcAuthority.AudienceSetting] = OidcProviderStandIn.Audience,
             // The stand-in serves plain HTTP on loopback; a real provider is reached over HTTPS.
-            [GatewayTokenAuthentication.RequireHttpsMetadataSetting] = "false",
+            [OidcAuthority.RequireHttpsMetadataSetting] = "false",
         };
         await using var replica = NotificationsReplica.Start(settings, environment: "Production");
 
@@ -42,7 +43,7 @@ public sealed class ProductionStreamAuthenticationTests(NotificationsCluster clu
     [Fact]
     public void Outside_development_no_authority_at_all_does_not_start_the_service_with_open_streams()
     {
-        var withoutKey = cluster.Settings.Where(s => s.Key != GatewayTokenAuthentication.SigningKeySetting).ToDictionary();
+        var withoutKey = cluster.Settings.Where(s => s.Key != DevelopmentTokens.SigningKeySetting).ToDictionary();
 
         var failure = Assert.Throws<InvalidOperationException>(() => NotificationsReplica.Start(withoutKey, environment: "Production"));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 
 namespace Notifications.Tests;
 
@@ -111,7 +112,7 @@ public sealed class StreamAuthenticationTests(NotificationsCluster cluster)
     [Fact]
     public async Task Without_a_signing_key_the_streams_are_open()
     {
-        var settings = cluster.Settings.Where(setting => setting.Key != GatewayTokenAuthentication.SigningKeySetting).ToDictionary();
+        var settings = cluster.Settings.Where(setting => setting.Key != DevelopmentTokens.SigningKeySetting).ToDictionary();
         await using var replica = NotificationsReplica.Start(settings);
 
         using var events = await ServerSentEventStream.OpenAsync(replica.Http($"/sse/orders/{Guid.NewGuid()}"), bearerToken: null, CancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,8 +13,8 @@ public static class TestTokens
 
     public static string Create(
         string signingKey = SigningKey,
-        string issuer = GatewayTokenAuthentication.Issuer,
-        string audience = GatewayTokenAuthentication.Audience,
+        string issuer = DevelopmentTokens.Issuer,
+        string audience = DevelopmentTokens.Audience,
         TimeSpan? expiresIn = null)
     {
         var now = DateTime.UtcNow;

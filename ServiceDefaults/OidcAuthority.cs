@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
 
-namespace Gateway;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Tokens from an OpenID Connect provider: JwtBearer reads its discovery document
@@ -21,23 +21,23 @@ public static class OidcAuthority
 
     public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrEmpty(configuration[AuthoritySetting]);
 
-    public static void Configure(AuthenticationBuilder bearer, IConfiguration configuration)
+    /// <summary>Reads the settings now, so that a missing audience stops start-up rather than failing every request.</summary>
+    public static Action<JwtBearerOptions> Validation(IConfiguration configuration, string serviceName)
     {
         var authority = configuration[AuthoritySetting]!;
         if (configuration[AudienceSetting] is not { Length: > 0 } audience)
         {
             throw new InvalidOperationException(
-                $"{AudienceVariable} is not set: with {AuthorityVariable} ({authority}) the gateway needs the audience " +
+                $"{AudienceVariable} is not set: with {AuthorityVariable} ({authority}) {serviceName} needs the audience " +
                 "its tokens carry for this API, so that a token issued for another application is refused.");
         }
 
         var requireHttpsMetadata = configuration.GetValue(RequireHttpsMetadataSetting, defaultValue: true);
-        bearer.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        return options =>
         {
             options.Authority = authority;
             options.Audience = audience;
             options.RequireHttpsMetadata = requireHttpsMetadata;
-            options.TokenValidationParameters.NameClaimType = GatewayAuthentication.NameClaimType;
-        });
+        };
     }
 }
