@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -28,7 +29,7 @@ public static class StoreBearerTokens
         var configuration = builder.Configuration;
         if (OidcAuthority.IsConfigured(configuration))
         {
-            AddJwtBearer(builder.Services, isStreamPath, OidcAuthority.Validation(configuration, serviceName));
+            AddJwtBearer(builder.Services, configuration, isStreamPath, OidcAuthority.Validation(configuration, serviceName));
             return StoreTokenValidation.Authority;
         }
 
@@ -47,20 +48,35 @@ public static class StoreBearerTokens
             return StoreTokenValidation.None;
         }
 
-        AddJwtBearer(builder.Services, isStreamPath, options =>
+        AddJwtBearer(builder.Services, configuration, isStreamPath, options =>
             options.TokenValidationParameters = DevelopmentTokens.ValidationParameters(signingKey));
         return StoreTokenValidation.Development(signingKey);
     }
 
-    private static void AddJwtBearer(IServiceCollection services, Func<PathString, bool> isStreamPath, Action<JwtBearerOptions> validation) =>
+    private static void AddJwtBearer(
+        IServiceCollection services, IConfiguration configuration, Func<PathString, bool> isStreamPath, Action<JwtBearerOptions> validation)
+    {
+        var cacheCapacity = configuration.GetValue(ValidatedTokenCache.CapacitySetting, ValidatedTokenCache.DefaultCapacity);
+        if (cacheCapacity < 0)
+        {
+            throw new InvalidOperationException($"{ValidatedTokenCache.CapacitySetting} must be 0 (no cache) or more, not {cacheCapacity}.");
+        }
+
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             validation(options);
+            if (cacheCapacity > 0)
+            {
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new ValidatedTokenCache(cacheCapacity));
+            }
+
             // Claims keep their JWT names ("sub", "name"), so every service reads a token alike.
             options.MapInboundClaims = false;
             options.TokenValidationParameters.NameClaimType = NameClaimType;
             options.Events = new JwtBearerEvents { OnMessageReceived = context => ReadStreamToken(context, isStreamPath) };
         });
+    }
 
     private static Task ReadStreamToken(MessageReceivedContext context, Func<PathString, bool> isStreamPath)
     {

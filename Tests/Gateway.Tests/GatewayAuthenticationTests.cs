@@ -132,6 +132,31 @@ public sealed class GatewayAuthenticationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_token_accepted_once_is_accepted_again_but_its_payload_under_another_signature_is_refused()
+    {
+        await using var customers = await FakeService.StartAsync(FakeService.Json(new { }), CancellationToken);
+        var discovery = new MovableServiceConfiguration();
+        discovery.Point("customers", customers.Address);
+        await using var gateway = new GatewayFactory(discovery);
+        var client = gateway.CreateClient();
+        var token = await GatewayFactory.IssueTokenAsync(client, "alice");
+        // The validated token is remembered: the same header and payload must still need their own signature.
+        var resigned = token[..(token.LastIndexOf('.') + 1)] + Forge("another-signing-key-that-is-32-bytes-long!", "store-gateway", "store").Split('.')[2];
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var bearer in new[] { token, token, resigned, token })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/customers/1");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            using var response = await client.SendAsync(request, CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.OK], statuses);
+        Assert.Equal(3, customers.Requests);
+    }
+
     private static string Forge(string key, string issuer, string audience) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = issuer,
