@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Orchestration;
@@ -6,7 +8,8 @@ namespace Parity.Hosting.Orchestration;
 /// <summary>Runs a resource's <see cref="LocalSetupAnnotation"/> commands before it starts; its output goes to the resource's console.</summary>
 internal static class LocalSetup
 {
-    // Replicas (and resources sharing a folder) must not install into one folder at once.
+    // Replicas (and resources sharing a folder) must not install into one folder at once, nor may two AppHosts: the
+    // second would find the first's half-filled folder and take it as installed.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> FolderLocks = new(StringComparer.Ordinal);
 
     public static async Task RunAsync(IResource resource, Action<string, bool> onLine)
@@ -17,6 +20,7 @@ internal static class LocalSetup
             await gate.WaitAsync();
             try
             {
+                await using var otherRuns = await LockFolderAsync(setup.WorkingDirectory);
                 if (setup.SkipWhenExists is { } marker && (File.Exists(marker) || Directory.Exists(marker)))
                 {
                     continue;
@@ -39,5 +43,32 @@ internal static class LocalSetup
                 gate.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// Holds an exclusive lock on the file <see cref="LockPathOf"/> names until disposed; .NET takes it with <c>flock</c>,
+    /// so it holds across processes, and the kernel releases it when a holder dies.
+    /// </summary>
+    private static async Task<FileStream> LockFolderAsync(string folder)
+    {
+        var path = LockPathOf(folder);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200); // another run is installing there
+            }
+        }
+    }
+
+    internal static string LockPathOf(string folder)
+    {
+        var name = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(folder))))[..16];
+        return Path.Combine(Path.GetTempPath(), $"parity-{Environment.UserName}-setup-{name}.lock");
     }
 }
