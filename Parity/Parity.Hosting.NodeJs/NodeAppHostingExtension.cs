@@ -43,7 +43,7 @@ public static class NodeAppHostingExtension
         builder.AddNpmApp(name, appDirectory, runScriptName);
 
     /// <summary>
-    /// Installs the app's packages before it starts locally when <c>node_modules</c> is missing: <c>npm ci</c> (from
+    /// Installs the app's packages before it starts locally unless an install completed: <c>npm ci</c> (from
     /// package-lock.json) when <paramref name="useCI"/>, else <c>npm install</c>. A published image installs in its own build.
     /// </summary>
     public static IResourceBuilder<NodeAppResource> WithNpmPackageInstallation(this IResourceBuilder<NodeAppResource> builder, bool useCI = false) =>
@@ -51,7 +51,7 @@ public static class NodeAppHostingExtension
 
     /// <summary>
     /// Aspire 13's form: npm installs the app's packages (<c>npm installCommand installArgs</c>, <c>install</c> unless
-    /// given) before it starts locally when <c>node_modules</c> is missing; nothing when <paramref name="install"/> is false.
+    /// given) before it starts locally unless an install completed; nothing when <paramref name="install"/> is false.
     /// </summary>
     public static IResourceBuilder<TResource> WithNpm<TResource>(
         this IResourceBuilder<TResource> builder, bool install = true, string? installCommand = null, string[]? installArgs = null)
@@ -65,7 +65,8 @@ public static class NodeAppHostingExtension
         string[] npmArgs = [installCommand ?? "install", .. installArgs ?? ["--no-audit", "--no-fund"]];
         return builder
             .WithAnnotation(new RequiredBinaryAnnotation("npm", "install npm (apt-get install npm)"))
-            .WithAnnotation(new LocalSetupAnnotation("npm", npmArgs, directory, SkipWhenExists: Path.Combine(directory, "node_modules")));
+            // npm writes node_modules/.package-lock.json last: an install cut short (its AppHost killed) is done again.
+            .WithAnnotation(new LocalSetupAnnotation("npm", npmArgs, directory, SkipWhenExists: CompletedInstallMarker(directory)));
     }
 
     /// <summary>Aspire 13's form: the package script an app added with AddJavaScriptApp or AddNpmApp runs (<c>npm run scriptName -- args</c>).</summary>
@@ -89,4 +90,6 @@ public static class NodeAppHostingExtension
     private static IResourceBuilder<NodeAppResource> WithNodeDefaults(this IResourceBuilder<NodeAppResource> builder) => builder
         .WithAnnotation(new RequiredBinaryAnnotation("node", "install Node.js (apt-get install nodejs)"))
         .WithOtlpExporter();
+
+    private static string CompletedInstallMarker(string directory) => Path.Combine(directory, "node_modules", ".package-lock.json");
 }

@@ -46,7 +46,7 @@ public sealed class PolyglotModelTests : IDisposable
         Assert.Equal(["run", "dev"], Args(vite.Resource, EnvironmentTarget.Manifest));
         Assert.Equal(["run", "serve", "--", "--port", "3000", "--verbose"], Args(spa.Resource, EnvironmentTarget.Manifest));
         var install = Assert.Single(spa.Resource.AnnotationsOf<LocalSetupAnnotation>());
-        Assert.Equal(("npm", "ci", Path.Combine(_apps.FullName, "node_modules")), (install.Command, install.Args[0], install.SkipWhenExists));
+        Assert.Equal(("npm", "ci", Path.Combine(_apps.FullName, "node_modules", ".package-lock.json")), (install.Command, install.Args[0], install.SkipWhenExists));
         Assert.Empty(vite.WithNpm(install: false).Resource.AnnotationsOf<LocalSetupAnnotation>());
         var node = _builder.AddNodeApp("node", "server.js", _apps.FullName);
         Assert.Contains("AddJavaScriptApp", Assert.Throws<DistributedApplicationException>(() => node.WithRunScript("dev")).Message);
