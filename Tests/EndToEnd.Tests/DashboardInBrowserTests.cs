@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Parity.Tests;
 
@@ -79,6 +80,9 @@ public sealed class DashboardInBrowserTests(RunningStore store)
         await page.Locator("[data-testid=logs-resource]").SelectOptionAsync("orders");
         var rows = page.Locator("table.logs > tbody > tr");
         await Expect(rows.First).ToBeVisibleAsync();
+        // The filter applies with the page's next render: until then the rows of every resource are still shown.
+        await Expect(page.Locator("table.logs > tbody > tr > td:nth-child(2)").Filter(new() { HasNotTextRegex = new Regex(@"^\s*orders\s*$") }))
+            .ToHaveCountAsync(0);
         foreach (var resource in await page.Locator("table.logs > tbody > tr > td:nth-child(2)").AllInnerTextsAsync())
         {
             Assert.Equal("orders", resource.Trim());
