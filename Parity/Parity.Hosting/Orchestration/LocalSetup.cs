@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Parity.Hosting.ApplicationModel;
@@ -8,46 +7,35 @@ namespace Parity.Hosting.Orchestration;
 /// <summary>Runs a resource's <see cref="LocalSetupAnnotation"/> commands before it starts; its output goes to the resource's console.</summary>
 internal static class LocalSetup
 {
-    // Replicas (and resources sharing a folder) must not install into one folder at once, nor may two AppHosts: the
-    // second would find the first's half-filled folder and take it as installed.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FolderLocks = new(StringComparer.Ordinal);
-
     public static async Task RunAsync(IResource resource, Action<string, bool> onLine)
     {
         foreach (var setup in resource.AnnotationsOf<LocalSetupAnnotation>())
         {
-            var gate = FolderLocks.GetOrAdd(setup.WorkingDirectory, _ => new SemaphoreSlim(1, 1));
-            await gate.WaitAsync();
-            try
+            // Replicas, resources sharing a folder and other AppHosts must not install into one folder at once: the
+            // second would find the first's half-filled folder and take it as installed.
+            await using var folderLock = await LockFolderAsync(setup.WorkingDirectory);
+            if (setup.SkipWhenExists is { } marker && (File.Exists(marker) || Directory.Exists(marker)))
             {
-                await using var otherRuns = await LockFolderAsync(setup.WorkingDirectory);
-                if (setup.SkipWhenExists is { } marker && (File.Exists(marker) || Directory.Exists(marker)))
-                {
-                    continue;
-                }
-                var command = $"{setup.Command} {string.Join(' ', setup.Args)}";
-                onLine($"[parity] {command}", false);
-                var spec = new ProcessSpec(
-                    ExecutableLocator.Find(setup.Command, setup.WorkingDirectory) ?? setup.Command, setup.Args, setup.WorkingDirectory,
-                    new Dictionary<string, string>());
-                using var process = await ProcessStarter.StartAsync(spec, onLine);
-                await ProcessStarter.WaitForExitAsync(process);
-                if (process.ExitCode != 0)
-                {
-                    throw new DistributedApplicationException(
-                        $"'{command}' in {setup.WorkingDirectory} exited with code {process.ExitCode}; its output is in the console log of '{resource.Name}'.");
-                }
+                continue;
             }
-            finally
+            var command = $"{setup.Command} {string.Join(' ', setup.Args)}";
+            onLine($"[parity] {command}", false);
+            var spec = new ProcessSpec(
+                ExecutableLocator.Find(setup.Command, setup.WorkingDirectory) ?? setup.Command, setup.Args, setup.WorkingDirectory,
+                new Dictionary<string, string>());
+            using var process = await ProcessStarter.StartAsync(spec, onLine);
+            await ProcessStarter.WaitForExitAsync(process);
+            if (process.ExitCode != 0)
             {
-                gate.Release();
+                throw new DistributedApplicationException(
+                    $"'{command}' in {setup.WorkingDirectory} exited with code {process.ExitCode}; its output is in the console log of '{resource.Name}'.");
             }
         }
     }
 
     /// <summary>
     /// Holds an exclusive lock on the file <see cref="LockPathOf"/> names until disposed; .NET takes it with <c>flock</c>,
-    /// so it holds across processes, and the kernel releases it when a holder dies.
+    /// which excludes every other open of the file, in this process or another, and the kernel releases it when a holder dies.
     /// </summary>
     private static async Task<FileStream> LockFolderAsync(string folder)
     {
