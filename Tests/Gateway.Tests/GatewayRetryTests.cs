@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Http;
 namespace Gateway.Tests;
 
 /// <summary>What the gateway sends again when a backend fails, and what it never repeats.</summary>
-public sealed class GatewayRetryTests
+public sealed class GatewayRetryTests : IDisposable
 {
+    private readonly List<Socket> _refusingSockets = [];
+
     private const int Orders = 20;
 
     private static CancellationToken CancellationToken => TestContext.Current.CancellationToken;
@@ -108,12 +110,17 @@ public sealed class GatewayRetryTests
     }
 
     // A loopback port that was just free: connecting to it is refused.
-    private static Uri RefusingAddress()
+    /// <summary>
+    /// A port that refuses connections for the whole test: bound but never listening, so no other test's server can
+    /// take it meanwhile and answer in its place.
+    /// </summary>
+    private Uri RefusingAddress()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}");
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _refusingSockets.Add(socket);
+        return new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndPoint!).Port}");
     }
+
+    public void Dispose() => _refusingSockets.ForEach(s => s.Dispose());
 }
