@@ -25,7 +25,7 @@ public static class LogMapper
         var severity = (int)record.SeverityNumber;
         return new LogEntry(
             Timestamp: OtlpValues.FromUnixNanos(nanos),
-            SeverityText: string.IsNullOrEmpty(record.SeverityText) ? SeverityLevels.NameOf(severity) : record.SeverityText,
+            SeverityText: string.IsNullOrEmpty(record.SeverityText) ? SeverityLevels.NameOf(severity) : SharedStrings.Share(record.SeverityText),
             SeverityNumber: severity,
             Body: OtlpValues.ToText(record.Body),
             Resource: resource,

@@ -30,23 +30,23 @@ public static class MetricMapper
             IsDelta = metric.Sum.AggregationTemporality == AggregationTemporality.Delta,
         }),
         Metric.DataOneofCase.Histogram => metric.Histogram.DataPoints.Select(p => new MetricPoint(
-            resource, metric.Name, metric.Unit, MetricKind.Histogram, OtlpValues.FromUnixNanos(p.TimeUnixNano),
+            resource, SharedStrings.Share(metric.Name), SharedStrings.Share(metric.Unit), MetricKind.Histogram, OtlpValues.FromUnixNanos(p.TimeUnixNano),
             OtlpValues.ToDictionary(p.Attributes), Value: null, p.Count, p.HasSum ? p.Sum : null,
             [.. p.BucketCounts], [.. p.ExplicitBounds],
             IsMonotonic: true, IsDelta: metric.Histogram.AggregationTemporality == AggregationTemporality.Delta)),
         Metric.DataOneofCase.ExponentialHistogram => metric.ExponentialHistogram.DataPoints.Select(p => new MetricPoint(
-            resource, metric.Name, metric.Unit, MetricKind.ExponentialHistogram, OtlpValues.FromUnixNanos(p.TimeUnixNano),
+            resource, SharedStrings.Share(metric.Name), SharedStrings.Share(metric.Unit), MetricKind.ExponentialHistogram, OtlpValues.FromUnixNanos(p.TimeUnixNano),
             OtlpValues.ToDictionary(p.Attributes), Value: null, p.Count, p.HasSum ? p.Sum : null)),
         Metric.DataOneofCase.Summary => metric.Summary.DataPoints.Select(p => new MetricPoint(
-            resource, metric.Name, metric.Unit, MetricKind.Summary, OtlpValues.FromUnixNanos(p.TimeUnixNano),
+            resource, SharedStrings.Share(metric.Name), SharedStrings.Share(metric.Unit), MetricKind.Summary, OtlpValues.FromUnixNanos(p.TimeUnixNano),
             OtlpValues.ToDictionary(p.Attributes), Value: null, p.Count, p.Sum)),
         _ => [],
     };
 
     private static MetricPoint Number(Metric metric, string resource, MetricKind kind, NumberDataPoint point) => new(
         resource,
-        metric.Name,
-        metric.Unit,
+        SharedStrings.Share(metric.Name),
+        SharedStrings.Share(metric.Unit),
         kind,
         OtlpValues.FromUnixNanos(point.TimeUnixNano),
         OtlpValues.ToDictionary(point.Attributes),

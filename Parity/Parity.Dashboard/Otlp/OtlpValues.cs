@@ -16,18 +16,25 @@ public static class OtlpValues
             ? ToText(value)
             : UnknownResource;
 
+    /// <summary>The attributes as the store keeps them; of a repeated key the last value wins, as in a dictionary.</summary>
     public static IReadOnlyDictionary<string, string> ToDictionary(RepeatedField<KeyValue> attributes)
     {
-        var result = new Dictionary<string, string>(attributes.Count);
-        foreach (var attribute in attributes)
+        var pairs = attributes.Select(a => KeyValuePair.Create(SharedStrings.Share(a.Key), ToText(a.Value)));
+        if (attributes.Count <= AttributeList.MaxLength)
         {
-            result[attribute.Key] = ToText(attribute.Value);
+            return AttributeList.Of(pairs, attributes.Count);
         }
 
-        return result;
+        var dictionary = new Dictionary<string, string>(attributes.Count);
+        foreach (var (key, value) in pairs)
+        {
+            dictionary[key] = value;
+        }
+
+        return dictionary;
     }
 
-    public static string ToText(AnyValue? value) => value?.ValueCase switch
+    public static string ToText(AnyValue? value) => SharedStrings.Share(value?.ValueCase switch
     {
         AnyValue.ValueOneofCase.StringValue => value.StringValue,
         AnyValue.ValueOneofCase.BoolValue => value.BoolValue ? "true" : "false",
@@ -37,7 +44,7 @@ public static class OtlpValues
         AnyValue.ValueOneofCase.KvlistValue => "{" + string.Join(", ", value.KvlistValue.Values.Select(kv => $"{kv.Key}: {ToText(kv.Value)}")) + "}",
         AnyValue.ValueOneofCase.BytesValue => Convert.ToBase64String(value.BytesValue.Span),
         _ => string.Empty,
-    };
+    });
 
     /// <summary>Lower-case hex, or null for an absent (empty) id.</summary>
     public static string? ToHexId(ByteString id) => id.IsEmpty ? null : Convert.ToHexStringLower(id.Span);

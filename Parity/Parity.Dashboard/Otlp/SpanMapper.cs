@@ -26,7 +26,7 @@ public static class SpanMapper
             TraceId: OtlpValues.ToHexId(span.TraceId) ?? string.Empty,
             SpanId: OtlpValues.ToHexId(span.SpanId) ?? string.Empty,
             ParentSpanId: OtlpValues.ToHexId(span.ParentSpanId),
-            Name: span.Name,
+            Name: SharedStrings.Share(span.Name),
             Kind: span.Kind.ToString(),
             Resource: resource,
             StartTime: OtlpValues.FromUnixNanos(span.StartTimeUnixNano),
@@ -34,7 +34,7 @@ public static class SpanMapper
             Status: statusCode.ToString(),
             HasError: statusCode == Status.Types.StatusCode.Error,
             Attributes: OtlpValues.ToDictionary(span.Attributes),
-            Events: [.. span.Events.Select(e => new SpanEventRecord(
-                e.Name, OtlpValues.FromUnixNanos(e.TimeUnixNano), OtlpValues.ToDictionary(e.Attributes)))]);
+            Events: span.Events.Count == 0 ? [] : [.. span.Events.Select(e => new SpanEventRecord(
+                SharedStrings.Share(e.Name), OtlpValues.FromUnixNanos(e.TimeUnixNano), OtlpValues.ToDictionary(e.Attributes)))]);
     }
 }
