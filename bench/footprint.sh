@@ -22,6 +22,12 @@ cleanup() {
 }
 trap cleanup EXIT
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+# Of the RSS: pages mapped from files (the shared framework's and the app's assemblies, native libraries), the same
+# for every .NET process; anonymous memory (GC heap, the runtime's own data); shared memory (the runtime maps the code
+# it compiles twice, writable and executable, through a memfd).
+file_kib() { awk '/^RssFile:/ { print $2 }' "/proc/$1/status"; }
+anon_kib() { awk '/^RssAnon:/ { print $2 }' "/proc/$1/status"; }
+shmem_kib() { awk '/^RssShmem:/ { print $2 }' "/proc/$1/status"; }
 # Proportional set size: pages shared with other processes (the framework's files, mapped by both) counted once overall.
 pss_kib() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup"; }
 mib() { echo "scale=0; $1 / 1024" | bc; }
@@ -34,6 +40,10 @@ sleep 8 # the dashboard's first resource snapshot, tiering and the first collect
 child=$(cat /proc/"$pid"/task/*/children | tr ' ' '\n' | grep -v '^$' | head -1)
 grep -q Parity.Dashboard.dll "/proc/$child/cmdline" || { echo "the AppHost's child $child is not the dashboard" >&2; exit 1; }
 apphost_kib=$(rss_kib "$pid"); dashboard_kib=$(rss_kib "$child")
+files=$(mib $(($(file_kib "$pid") + $(file_kib "$child")))); anon=$(mib $(($(anon_kib "$pid") + $(anon_kib "$child"))))
+files_split="AppHost $(mib "$(file_kib "$pid")") + dashboard $(mib "$(file_kib "$child")")"
+anon_split="AppHost $(mib "$(anon_kib "$pid")") + dashboard $(mib "$(anon_kib "$child")")"
+shmem=$(mib $(($(shmem_kib "$pid") + $(shmem_kib "$child"))))
 idle=$(mib $((apphost_kib + dashboard_kib)))
 pss=$(mib $(($(pss_kib "$pid") + $(pss_kib "$child"))))
 kill -TERM "$pid"; wait "$pid" || true; pid=""
@@ -47,5 +57,8 @@ echo
 echo "| what | RSS MiB | goal MiB | |"
 echo "|---|---:|---:|---|"
 echo "| AppHost + dashboard, no resources, idle (AppHost $(mib "$apphost_kib") + dashboard $(mib "$dashboard_kib")) | $idle | 150 | $(verdict "$idle" 150) |"
+echo "| of which mapped from files: framework, assemblies, native libraries ($files_split) | $files | | |"
+echo "| of which anonymous: GC heaps, runtime data ($anon_split) | $anon | | |"
+echo "| of which shared memory: compiled code, mapped twice | $shmem | | |"
 echo "| the same, PSS (shared framework pages counted once) | $pss | | for comparison |"
 echo "| dashboard with its caps full (SQLite file, workstation GC; kept $kept traces / logs / points) | $full | 300 | $(verdict "$full" 300) |"

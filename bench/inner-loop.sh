@@ -34,7 +34,9 @@ run_apphost() {
 stop_apphost() { kill -TERM "$apphost"; wait "$apphost" || true; apphost=; }
 
 run_apphost; first=$up; first_launched=$launched; stop_apphost
-run_apphost; second=$up; second_launched=$launched; adopted=$(grep -c "(adopted)" "$state/out.log" || true); stop_apphost
+bench/cpu-budget.py snapshot >"$state/cpu-before"
+run_apphost; second=$up; second_launched=$launched; adopted=$(grep -c "(adopted)" "$state/out.log" || true)
+second_budget=$(bench/cpu-budget.py report "$state/run.json" "$state/cpu-before"); stop_apphost
 run_apphost --watch
 gateway=$(python3 -c "import json,sys; r=[r for r in json.load(open(sys.argv[1]))['resources'] if r['name']=='gateway'][0]; print(r['urls'][0]['url'])" "$state/run.json")
 
@@ -97,3 +99,7 @@ printf '%-58s  %s s\n' "  of which the build (the engine's figure)" "$built"
 printf '%-58s  %s s\n' "  of which the swap, new process start to serving" "$swapped"
 printf '%-58s  %s s\n' "the next edit to the new code served" "$next_serving"
 printf '%-58s  %s of %s %s\n' "failed requests through the gateway during both swaps" "$failed" "$sent" "$([ "$failed" = 0 ] || echo "$by_status")"
+echo
+echo "CPU spent by the second F5, from launching the AppHost to all-healthy:"
+echo
+echo "$second_budget"

@@ -75,7 +75,9 @@ echo "bench/startup.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores; median
 echo
 store_wall=(); store_engine=(); store_rabbit=(); alone_wall=(); alone_engine=()
 for i in $(seq 1 "$store_runs"); do
+  bench/cpu-budget.py snapshot >"$work/cpu-before"
   start_apphost "$store"
+  store_budget=$(bench/cpu-budget.py report "$state/run.json" "$work/cpu-before")
   store_wall+=("$wall"); store_engine+=("$(grep -o 'All resources up in [0-9.]*' "$log" | awk '{print $5}')")
   store_rabbit+=("$(up_after rabbitmq "$log")")
   last_table=$(sed -n '/^RESOURCE/,/^All resources up/p' "$log" | grep -v '^All')
@@ -99,8 +101,12 @@ echo
 echo "per resource, last store run (UP AFTER = from AppHost start to ready):"
 echo "$last_table"
 echo
+echo "CPU spent by the last store run, from launching the AppHost to all-healthy:"
+echo
+echo "$store_budget"
+echo
 
-empty_wall=(); blazor_wall=()
+empty_wall=(); blazor_wall=(); empty_cpu=(); blazor_cpu=()
 for i in $(seq 1 "$empty_runs"); do
   host=$empty; state=$(mktemp -d -p "$work")
   log="$state/out.log"; start=$(now)
@@ -108,22 +114,22 @@ for i in $(seq 1 "$empty_runs"); do
   pid=$!
   until grep -q "^Dashboard: " "$log" 2>/dev/null; do kill -0 "$pid"; sleep 0.005; done
   until_200 "$(grep -o '^Dashboard: .*' "$log" | head -1 | cut -d' ' -f2)"
-  empty_wall+=("$(elapsed "$start")")
+  empty_wall+=("$(elapsed "$start")"); empty_cpu+=("$(bench/cpu-budget.py tree "$pid")")
   kill -TERM "$pid"; wait "$pid" || true; pid=""; state=""; host=""
 
   port=$(free_port); start=$(now)
   dotnet "$blazor" --urls "http://127.0.0.1:$port" >"$work/blazor.log" 2>&1 &
   pid=$!
   until_200 "http://127.0.0.1:$port/"
-  blazor_wall+=("$(elapsed "$start")")
+  blazor_wall+=("$(elapsed "$start")"); blazor_cpu+=("$(bench/cpu-budget.py tree "$pid")")
   kill -TERM "$pid"; wait "$pid" || true; pid=""
 done
 
 ew=$(median "${empty_wall[@]}"); bw=$(median "${blazor_wall[@]}")
 echo "(b) from launching the dll to the first HTTP 200, Release builds"
 echo
-echo "| what | s | runs |"
-echo "|---|---:|---|"
-echo "| AppHost with no resources (bench/EmptyAppHost) to its dashboard's 200 | $ew | ${empty_wall[*]} |"
-echo "| bare Blazor Server app (bench/BlazorAnchor) to its 200 | $bw | ${blazor_wall[*]} |"
-echo "| **ratio** | **$(ratio "$ew" "$bw")×** | goal ≤ 1.15× |"
+echo "| what | s | runs | CPU s (process tree) |"
+echo "|---|---:|---|---:|"
+echo "| AppHost with no resources (bench/EmptyAppHost) to its dashboard's 200 | $ew | ${empty_wall[*]} | $(median "${empty_cpu[@]}") |"
+echo "| bare Blazor Server app (bench/BlazorAnchor) to its 200 | $bw | ${blazor_wall[*]} | $(median "${blazor_cpu[@]}") |"
+echo "| **ratio** | **$(ratio "$ew" "$bw")×** | goal ≤ 1.15× | $(ratio "$(median "${empty_cpu[@]}")" "$(median "${blazor_cpu[@]}")")× |"
