@@ -90,6 +90,8 @@ read -r serving next_serving failed sent by_status <<<"$result"
 built=$(grep -o "\[customers\] \[parity\] watch: built in [0-9.]*" "$state/out.log" | head -1 | awk '{print $6}')
 swapped=$(grep -oE "\[customers(#[0-9]+)?\] \[parity\] swap: pid [0-9]+ serves after [0-9.]+" "$state/out.log" | head -1 | awk '{print $NF}')
 
+echo "bench/inner-loop.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+echo
 printf '%-58s  %s\n' measure value
 printf '%-58s  %s s (%.2f s from launching the dll)\n' "first F5 to all-healthy (persistent services cold)" "$first" "$first_launched"
 printf '%-58s  %s s (%.2f s from launching; %s resources adopted)\n' "second F5 to all-healthy" "$second" "$second_launched" "$adopted"
