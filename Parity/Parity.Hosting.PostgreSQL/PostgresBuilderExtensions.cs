@@ -20,6 +20,7 @@ public static partial class PostgresBuilderExtensions
             .WithEnvironment("POSTGRES_PASSWORD", ReferenceExpression.Of(server.PasswordParameter))
             .WithAnnotation(new PostgresNativeLauncher())
             .WithAnnotation(new RequiredBinaryAnnotation(PostgresInstallation.Program("postgres"), "apt-get install postgresql"))
+            .WithAnnotation(new RequiredBinaryAnnotation(PostgresInstallation.Program("psql"), "apt-get install postgresql"))
             .WithAnnotation(new ContainerImageAnnotation("postgres", PostgresInstallation.MajorVersion))
             // Over TCP: while the image initialises its data directory, the server it runs listens on the socket alone.
             .WithAnnotation(new HealthCheckCommandAnnotation("pg_isready -h 127.0.0.1 -U \"$POSTGRES_USER\" -d postgres"))
