@@ -13,15 +13,18 @@ public sealed class BrokerOutageTests(RunningStore store)
         await store.App.ResourceCommands.StopResourceAsync("rabbitmq");
         try
         {
-            var approved = await store.PlaceOrderAsync(customerId, 7m, CancellationToken);
-            var rejected = await store.PlaceOrderAsync(customerId, 7m, CancellationToken);
-            Assert.Equal("PENDING", (await store.GetOrderAsync(approved, CancellationToken)).GetProperty("state").GetString());
+            var first = await store.PlaceOrderAsync(customerId, 7m, CancellationToken);
+            var second = await store.PlaceOrderAsync(customerId, 7m, CancellationToken);
+            Assert.Equal("PENDING", (await store.GetOrderAsync(first, CancellationToken)).GetProperty("state").GetString());
 
             await store.App.ResourceCommands.StartResourceAsync("rabbitmq");
             await store.App.ResourceNotifications.WaitForResourceHealthyAsync("rabbitmq", CancellationToken);
 
-            Assert.Equal("APPROVED", (await store.WaitUntilSettledAsync(approved, CancellationToken)).GetProperty("state").GetString());
-            Assert.Equal("INSUFFICIENT_CREDIT", (await store.WaitUntilSettledAsync(rejected, CancellationToken)).GetProperty("rejectionReason").GetString());
+            // Both settle, and the credit of 10 covers one of them: either, as two relays and two consumers share the
+            // backlog, so nothing orders them.
+            var settled = new[] { await store.WaitUntilSettledAsync(first, CancellationToken), await store.WaitUntilSettledAsync(second, CancellationToken) };
+            Assert.Equal(["APPROVED", "REJECTED"], settled.Select(o => o.GetProperty("state").GetString()).Order());
+            Assert.Equal("INSUFFICIENT_CREDIT", settled.Single(o => o.GetProperty("state").GetString() == "REJECTED").GetProperty("rejectionReason").GetString());
         }
         finally
         {
