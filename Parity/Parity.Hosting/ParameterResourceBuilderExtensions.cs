@@ -12,6 +12,14 @@ public static class ParameterResourceBuilderExtensions
         return builder.AddResource(new ParameterResource(name, () => configuration[$"Parameters:{name}"], secret));
     }
 
+    /// <summary>A parameter whose value comes from the configuration key given instead of <c>Parameters:&lt;name&gt;</c>.</summary>
+    public static IResourceBuilder<ParameterResource> AddParameterFromConfiguration(
+        this IDistributedApplicationBuilder builder, string name, string configurationKey, bool secret = false)
+    {
+        var configuration = builder.Configuration;
+        return builder.AddResource(new ParameterResource(name, () => configuration[configurationKey], secret, configurationKey));
+    }
+
     /// <summary>
     /// A parameter with a value given in code; configuration <c>Parameters:&lt;name&gt;</c> still overrides it. With
     /// <paramref name="publishValueAsDefault"/>, aspire-manifest.json publishes the value as the parameter's default,

@@ -24,6 +24,23 @@ public sealed class ParameterAndConnectionStringTests
     }
 
     [Fact]
+    public void AParameterFromConfigurationReadsItsOwnKeyAndNamesItWhenMissing()
+    {
+        var builder = TestApp.CreateBuilder();
+        builder.Configuration["Store:Region"] = "eu-west";
+        builder.Configuration["Parameters:region"] = "not this one";
+        var region = builder.AddParameterFromConfiguration("region", "Store:Region");
+        var apiKey = builder.AddParameterFromConfiguration("api-key", "Store:ApiKey", secret: true);
+
+        Assert.Equal("eu-west", region.Resource.Value);
+        Assert.True(apiKey.Resource.Secret);
+        var error = Assert.Throws<DistributedApplicationException>(() => apiKey.Resource.Value);
+        Assert.Contains("Set 'Store:ApiKey'", error.Message);
+        Assert.Contains("'Store__ApiKey'", error.Message);
+        Assert.Equal("{region.inputs.value}", (string?)Manifest(builder)["region"]!["value"]);
+    }
+
+    [Fact]
     public void ASecretsValueIsNeverPublishedAsDefault()
     {
         var builder = TestApp.CreateBuilder();

@@ -1,7 +1,10 @@
 namespace Parity.Hosting.ApplicationModel;
 
-/// <summary>A value supplied from outside (configuration <c>Parameters:&lt;name&gt;</c>), possibly secret.</summary>
-public class ParameterResource(string name, Func<string?> valueSource, bool secret = false)
+/// <summary>
+/// A value supplied from outside (configuration <c>Parameters:&lt;name&gt;</c>, or the key it was declared with),
+/// possibly secret.
+/// </summary>
+public class ParameterResource(string name, Func<string?> valueSource, bool secret = false, string? configurationKey = null)
     : Resource(name), IExpressionValue
 {
     public bool Secret { get; } = secret;
@@ -13,7 +16,7 @@ public class ParameterResource(string name, Func<string?> valueSource, bool secr
     public bool EnableDescriptionMarkdown { get; set; }
 
     /// <summary>Where a user supplies the value; named in the error when it is missing.</summary>
-    public virtual string ConfigurationKey => $"Parameters:{Name}";
+    public virtual string ConfigurationKey => configurationKey ?? $"Parameters:{Name}";
 
     public bool HasValue => valueSource() is not null;
 
