@@ -63,6 +63,13 @@ public static class ContainerResourceBuilderExtensions
         return builder.WithAnnotation(new ContainerMountAnnotation(fullSource, target, ContainerMountType.BindMount, isReadOnly));
     }
 
+    /// <summary>
+    /// When the image is pulled: locally (<c>docker run --pull</c>), in Compose (<c>pull_policy</c>) and in the cluster
+    /// (<c>imagePullPolicy</c>). The last call wins.
+    /// </summary>
+    public static IResourceBuilder<T> WithImagePullPolicy<T>(this IResourceBuilder<T> builder, ImagePullPolicy pullPolicy) where T : ContainerResource =>
+        builder.WithAnnotation(new ContainerImagePullPolicyAnnotation { ImagePullPolicy = pullPolicy });
+
     /// <summary>Options for the container runtime's <c>run</c> command (e.g. <c>--cap-add</c>); locally only.</summary>
     public static IResourceBuilder<T> WithContainerRuntimeArgs<T>(this IResourceBuilder<T> builder, params string[] args) where T : ContainerResource =>
         builder.WithAnnotation(new ContainerRuntimeArgsAnnotation([.. args]));

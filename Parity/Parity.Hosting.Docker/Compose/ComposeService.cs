@@ -8,6 +8,8 @@ internal sealed class ComposeService
 {
     public string? Image { get; init; }
 
+    public string? PullPolicy { get; init; }
+
     public ComposeBuild? Build { get; init; }
 
     public List<string>? Entrypoint { get; init; }

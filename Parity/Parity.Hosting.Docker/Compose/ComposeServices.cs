@@ -35,6 +35,7 @@ internal static class ComposeServices
         return new ComposeService
         {
             Image = image,
+            PullPolicy = ContainerImagePullPolicyAnnotation.RuntimeValueOf(resource),
             Build = build,
             Entrypoint = entrypoint is null ? null : [entrypoint],
             Command = args.Count > 0 ? args : null,

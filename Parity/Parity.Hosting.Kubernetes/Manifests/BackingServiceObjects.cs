@@ -99,6 +99,7 @@ internal static class BackingServiceObjects
                     {
                         Name = container.Name,
                         Image = image.Reference,
+                        ImagePullPolicy = ImagePullPolicyOf(container),
                         Command = image.Entrypoint is null ? null : [image.Entrypoint],
                         Args = environment.Args,
                         Ports = ProjectObjects.ContainerPorts(container),
@@ -196,5 +197,14 @@ internal static class BackingServiceObjects
                 return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = port };
             })],
         },
+    };
+
+    /// <summary>The declared policy as Kubernetes spells it, or null for the cluster's default.</summary>
+    private static string? ImagePullPolicyOf(IResource container) => ContainerImagePullPolicyAnnotation.Of(container) switch
+    {
+        ImagePullPolicy.Always => "Always",
+        ImagePullPolicy.Missing => "IfNotPresent",
+        ImagePullPolicy.Never => "Never",
+        _ => null,
     };
 }

@@ -43,6 +43,10 @@ internal static class ContainerCommandLine
         {
             command.AddRange(["--entrypoint", image.Entrypoint]);
         }
+        if (ContainerImagePullPolicyAnnotation.RuntimeValueOf(container) is { } pull)
+        {
+            command.Add($"--pull={pull}");
+        }
         command.AddRange(container.AnnotationsOf<ContainerRuntimeArgsAnnotation>().SelectMany(a => a.Args));
         command.Add(image.Reference);
         command.AddRange(args);

@@ -45,6 +45,20 @@ public sealed class ContainerCommandLineTests
     }
 
     [Fact]
+    public void ADeclaredPullPolicyIsTheRunCommandsPullOptionAndTheDefaultAddsNone()
+    {
+        var builder = TestApp.CreateBuilder();
+        var always = builder.AddContainer("always", "nginx").WithImagePullPolicy(ImagePullPolicy.Missing).WithImagePullPolicy(ImagePullPolicy.Always);
+        var standard = builder.AddContainer("standard", "nginx").WithImagePullPolicy(ImagePullPolicy.Default);
+
+        var pulled = ContainerCommandLine.For(always.Resource, Podman, "always-1", new Dictionary<string, string>(), [], "/apphost", TimeSpan.FromSeconds(1));
+        var plain = ContainerCommandLine.For(standard.Resource, Podman, "standard-1", new Dictionary<string, string>(), [], "/apphost", TimeSpan.FromSeconds(1));
+
+        Assert.Equal(["--pull=always", "nginx:latest"], pulled.Args.TakeLast(2));
+        Assert.DoesNotContain(plain.Args, a => a.StartsWith("--pull", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AContainerToldItsPortListensOnAFreeOneAndOtherwiseOnItsTargetPort()
     {
         var builder = TestApp.CreateBuilder();

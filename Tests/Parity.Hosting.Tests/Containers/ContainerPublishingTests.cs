@@ -96,6 +96,18 @@ public sealed class ContainerPublishingTests : IDisposable
     }
 
     [Fact]
+    public void ADeclaredPullPolicyIsTheClustersImagePullPolicy()
+    {
+        _builder.AddContainer("cached", "nginx", "1.27").WithImagePullPolicy(ImagePullPolicy.Missing);
+        _builder.AddContainer("plain", "nginx", "1.27");
+
+        var root = KubernetesPublisher.Write(Model(), _output.FullName, "test");
+
+        Assert.Equal("IfNotPresent", Assert.Single(Read<V1Deployment>(root, "cached-deployment.yaml").Spec.Template.Spec.Containers).ImagePullPolicy);
+        Assert.Null(Assert.Single(Read<V1Deployment>(root, "plain-deployment.yaml").Spec.Template.Spec.Containers).ImagePullPolicy);
+    }
+
+    [Fact]
     public void AContainerWithANamedVolumeIsAStatefulSetClaimingIt()
     {
         _builder.AddContainer("search", "opensearchproject/opensearch", "2.17")

@@ -55,6 +55,19 @@ public sealed class ComposePublisherTests
         Assert.True(services["api"].ContainsKey("healthcheck"));
     }
 
+    [Fact]
+    public void ADeclaredPullPolicyIsTheServicesPullPolicy()
+    {
+        var builder = TestApp.CreateBuilder();
+        builder.AddContainer("pinned", "busybox", "1.36").WithImagePullPolicy(ImagePullPolicy.Never);
+        builder.AddContainer("plain", "busybox", "1.36");
+
+        var (services, _, _) = Publish(builder);
+
+        Assert.Equal("never", services["pinned"]["pull_policy"]);
+        Assert.False(services["plain"].ContainsKey("pull_policy"));
+    }
+
     private static (Dictionary<string, Dictionary<object, object>> Services, string Text, string EnvExample) Publish(IDistributedApplicationTestingBuilder builder)
     {
         var output = Directory.CreateTempSubdirectory("parity-compose-").FullName;
