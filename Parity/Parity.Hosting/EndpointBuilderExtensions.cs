@@ -52,6 +52,18 @@ public static class EndpointBuilderExtensions
         where T : IResourceWithEndpoints =>
         builder.WithEndpoint(port, targetPort, "https", name ?? "https", env, isProxied);
 
+    /// <summary>
+    /// Marks every HTTP endpoint of the resource as HTTP/2 with prior knowledge: <c>http2</c> transport in
+    /// aspire-manifest.json, <c>kubernetes.io/h2c</c> as the cluster Service port's protocol. The service itself still
+    /// chooses what it speaks (Kestrel's <c>Protocols</c>); locally its endpoint carries any protocol.
+    /// </summary>
+    public static IResourceBuilder<T> AsHttp2Service<T>(this IResourceBuilder<T> builder) where T : IResourceWithEndpoints =>
+        builder.WithAnnotation(new Http2ServiceAnnotation());
+
+    /// <summary><see cref="AsHttp2Service{T}"/> when publishing only.</summary>
+    public static IResourceBuilder<T> PublishAsHttp2Service<T>(this IResourceBuilder<T> builder) where T : IResourceWithEndpoints =>
+        builder.ApplicationBuilder.ExecutionContext.IsPublishMode ? builder.AsHttp2Service() : builder;
+
     /// <summary>Marks the HTTP endpoints as reachable from outside (an Ingress in the cluster).</summary>
     public static IResourceBuilder<T> WithExternalHttpEndpoints<T>(this IResourceBuilder<T> builder) where T : IResourceWithEndpoints
     {

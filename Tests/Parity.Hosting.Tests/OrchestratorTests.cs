@@ -1,3 +1,4 @@
+using System.Net;
 using Parity.Hosting.Orchestration;
 using Parity.Tests;
 
@@ -72,6 +73,29 @@ public sealed class OrchestratorTests
 
         var api = await app.WaitForHealthyAsync("api");
         Assert.Equal(2, api.Urls!.Count);
+    }
+
+    [Fact]
+    public async Task AnHttp2OnlyServiceIsAskedWithHttp2AndServesItThroughItsEndpoint()
+    {
+        var builder = TestApp.CreateBuilder();
+        // Kestrel refuses HTTP/1.1 on this endpoint: a probe without prior knowledge would never see it healthy.
+        builder.AddProject<Projects.TestService>("grpc")
+            .WithEnvironment("Kestrel__EndpointDefaults__Protocols", "Http2")
+            .WithHttpHealthCheck("/health")
+            .AsHttp2Service();
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+
+        var grpc = await app.WaitForHealthyAsync("grpc");
+
+        using var client = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var response = await client.GetAsync(new Uri(new Uri(grpc.Urls![0]), "/health"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        using var http11 = new HttpClient();
+        using var refused = await http11.GetAsync(new Uri(new Uri(grpc.Urls![0]), "/health"), TestContext.Current.CancellationToken);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
     [Fact]

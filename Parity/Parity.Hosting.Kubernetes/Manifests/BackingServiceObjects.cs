@@ -194,7 +194,7 @@ internal static class BackingServiceObjects
             Ports = [.. container.Endpoints().Select(e =>
             {
                 var port = ClusterExpressionRenderer.ServicePort(container, e);
-                return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = port };
+                return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = port, AppProtocol = ProjectObjects.AppProtocolOf(container, e) };
             })],
         },
     };

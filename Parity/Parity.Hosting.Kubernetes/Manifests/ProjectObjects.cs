@@ -227,10 +227,14 @@ internal static class ProjectObjects
             Ports = [.. resource.Endpoints().Select(e =>
             {
                 var port = ClusterExpressionRenderer.ServicePort(resource, e);
-                return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = e.Name };
+                return new V1ServicePort { Name = e.Name, Port = port, Protocol = "TCP", TargetPort = e.Name, AppProtocol = AppProtocolOf(resource, e) };
             })],
         },
     };
+
+    /// <summary>HTTP/2 with prior knowledge over cleartext, for the proxies and meshes that read it; else none.</summary>
+    public static string? AppProtocolOf(IResource resource, EndpointAnnotation endpoint) =>
+        Http2ServiceAnnotation.AppliesTo(resource, endpoint) && endpoint.UriScheme == "http" ? "kubernetes.io/h2c" : null;
 
     /// <summary>Routes every path of the cluster's ingress to one external HTTP endpoint of the resource.</summary>
     public static V1Ingress Ingress(IResource project, EndpointAnnotation endpoint, string? name = null, string? service = null) => new()

@@ -180,7 +180,8 @@ internal sealed class ResourceRunnerFactory(
             return null;
         }
         var url = new Uri(new Uri($"http://localhost:{ports[check.EndpointName]}"), check.Path);
-        return token => RunServices.ProbeHttpAsync(url, check.StatusCode, token);
+        var http2 = resource.Endpoints().Any(e => e.Name == check.EndpointName && Http2ServiceAnnotation.AppliesTo(resource, e));
+        return token => RunServices.ProbeHttpAsync(url, check.StatusCode, http2, token);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Eventing;
 
@@ -52,11 +53,18 @@ internal sealed class RunServices(
         }
     }
 
-    public static async Task<bool> ProbeHttpAsync(Uri url, int expectedStatus, CancellationToken token)
+    /// <param name="http2">Asks with HTTP/2 prior knowledge, for a service that speaks nothing else (<c>AsHttp2Service</c>).</param>
+    public static async Task<bool> ProbeHttpAsync(Uri url, int expectedStatus, bool http2, CancellationToken token)
     {
         try
         {
-            using var response = await Http.GetAsync(url, token);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (http2)
+            {
+                request.Version = HttpVersion.Version20;
+                request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            }
+            using var response = await Http.SendAsync(request, token);
             return (int)response.StatusCode == expectedStatus;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

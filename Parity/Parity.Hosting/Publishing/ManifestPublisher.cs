@@ -140,7 +140,7 @@ public static class ManifestPublisher
         {
             ["scheme"] = endpoint.UriScheme,
             ["protocol"] = "tcp",
-            ["transport"] = endpoint.IsHttp ? "http" : "tcp",
+            ["transport"] = Http2ServiceAnnotation.AppliesTo(resource, endpoint) ? "http2" : endpoint.IsHttp ? "http" : "tcp",
         };
         if (endpoint.IsExternal)
         {

@@ -108,6 +108,39 @@ public sealed class ContainerPublishingTests : IDisposable
     }
 
     [Fact]
+    public void AnHttp2ServicesHttpEndpointsAreHttp2InTheManifestAndH2cInTheCluster()
+    {
+        _builder.AddContainer("grpc", "example/grpc", "1.0")
+            .WithHttpEndpoint(targetPort: 5000)
+            .WithEndpoint(targetPort: 6000, scheme: "tcp", name: "raw")
+            .AsHttp2Service();
+        _builder.AddContainer("web", "nginx", "1.27").WithHttpEndpoint(targetPort: 80);
+
+        var manifest = Path.Combine(_output.FullName, "aspire-manifest.json");
+        ManifestPublisher.Write(Model(), manifest);
+        var resources = JsonNode.Parse(File.ReadAllText(manifest))!["resources"]!;
+        Assert.Equal("http2", (string?)resources["grpc"]!["bindings"]!["http"]!["transport"]);
+        Assert.Equal("tcp", (string?)resources["grpc"]!["bindings"]!["raw"]!["transport"]);
+        Assert.Equal("http", (string?)resources["web"]!["bindings"]!["http"]!["transport"]);
+
+        var root = KubernetesPublisher.Write(Model(), _output.FullName, "test");
+        var ports = Read<V1Service>(root, "grpc-service.yaml").Spec.Ports;
+        Assert.Equal("kubernetes.io/h2c", ports.Single(p => p.Name == "http").AppProtocol);
+        Assert.Null(ports.Single(p => p.Name == "raw").AppProtocol);
+        Assert.Null(Assert.Single(Read<V1Service>(root, "web-service.yaml").Spec.Ports).AppProtocol);
+    }
+
+    [Fact]
+    public void PublishAsHttp2ServiceMarksTheServiceOnlyWhenPublishing()
+    {
+        var run = DistributedApplication.CreateBuilder([]).AddContainer("grpc", "example/grpc").PublishAsHttp2Service();
+        var publish = DistributedApplication.CreateBuilder(["--operation", "publish"]).AddContainer("grpc", "example/grpc").PublishAsHttp2Service();
+
+        Assert.Empty(run.Resource.AnnotationsOf<Http2ServiceAnnotation>());
+        Assert.Single(publish.Resource.AnnotationsOf<Http2ServiceAnnotation>());
+    }
+
+    [Fact]
     public void AContainerWithANamedVolumeIsAStatefulSetClaimingIt()
     {
         _builder.AddContainer("search", "opensearchproject/opensearch", "2.17")
