@@ -116,6 +116,14 @@ public sealed class ModelValidationTests
         Assert.Empty(app.ResourceNotifications.Current);
     }
 
+    [Fact]
+    public void AHealthCheckOnAResourceWithoutAProcessIsRefused()
+    {
+        _builder.AddParameter("region", "eu").WithHealthCheck("warmed-up");
+        var error = Assert.Throws<DistributedApplicationValidationException>(() => ModelValidator.Validate(Model(), forRun: true, healthChecks: ["warmed-up"]));
+        Assert.Equal(["Resource 'region' has a health check, but runs no process to be healthy: declare it on a project, executable or container."], error.Errors);
+    }
+
     private void AssertError(params string[] fragments)
     {
         var error = Assert.Throws<DistributedApplicationValidationException>(() => ModelValidator.Validate(Model(), forRun: true));

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Parity.Hosting.Orchestration;
 using Parity.Tests;
 
@@ -96,6 +98,36 @@ public sealed class OrchestratorTests
         using var http11 = new HttpClient();
         using var refused = await http11.GetAsync(new Uri(new Uri(grpc.Urls![0]), "/health"), TestContext.Current.CancellationToken);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task AResourceIsHealthyOnlyWhileTheAppHostsCheckItNamesIsAndAnUnknownNameIsRefused()
+    {
+        var unknown = TestApp.CreateBuilder();
+        unknown.AddProject<Projects.TestService>("api").WithHealthCheck("warmed-up");
+        await using (var invalid = unknown.Build())
+        {
+            var error = await Assert.ThrowsAsync<DistributedApplicationValidationException>(() => invalid.StartAsync(TestApp.Timeout()));
+            Assert.Equal(
+                ["Resource 'api' has health check 'warmed-up', which the AppHost does not register. Register it with builder.Services.AddHealthChecks().AddCheck(\"warmed-up\", ...), or remove WithHealthCheck."],
+                error.Errors);
+        }
+
+        var warm = false;
+        var builder = TestApp.CreateBuilder();
+        builder.Services.AddHealthChecks().AddCheck("warmed-up", () => warm ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("still cold"));
+        builder.AddProject<Projects.TestService>("api").WithHttpHealthCheck("/health").WithHealthCheck("warmed-up");
+        await using var app = builder.Build();
+        await app.StartAsync(TestApp.Timeout());
+
+        // Its own /health answers at once, but the AppHost's check holds it back.
+        var running = await app.WaitForAsync("api", s => s.State == ResourceState.Running);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.NotEqual(ResourceState.Healthy, app.ResourceNotifications.Current.Single(r => r.Name == "api").State);
+        Assert.True(running.HasHealthCheck);
+
+        warm = true;
+        await app.WaitForHealthyAsync("api");
     }
 
     [Fact]

@@ -1,4 +1,10 @@
 namespace Parity.Hosting.ApplicationModel;
 
-/// <summary>An HTTP GET on one endpoint that must answer <see cref="StatusCode"/> for the resource to be healthy.</summary>
-public sealed record HttpHealthCheckAnnotation(string EndpointName, string Path, int StatusCode = 200) : IResourceAnnotation;
+/// <summary>
+/// The resource is healthy only while the AppHost's health check registered under <see cref="Key"/>
+/// (<c>builder.Services.AddHealthChecks().AddCheck(key, ...)</c>) reports Healthy.
+/// </summary>
+public sealed class HealthCheckAnnotation(string key) : IResourceAnnotation
+{
+    public string Key { get; } = key;
+}

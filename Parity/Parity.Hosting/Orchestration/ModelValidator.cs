@@ -9,9 +9,10 @@ internal static partial class ModelValidator
     /// <param name="forRun">Also check what only a local run needs: binaries, parameter values, free fixed ports.</param>
     /// <param name="containerRuntime">Docker or podman, for containers without a native launcher (see <see cref="NeedsContainerRuntime"/>).</param>
     /// <param name="adoptedPorts">Ports held by persistent processes of earlier runs that this run adopts: in use, yet not by another program.</param>
+    /// <param name="healthChecks">The names of the AppHost's registered health checks, which WithHealthCheck keys must name.</param>
     public static void Validate(
         DistributedApplicationModel model, bool forRun, bool randomizePorts = false, ContainerRuntimeChoice? containerRuntime = null,
-        IReadOnlyCollection<int>? adoptedPorts = null)
+        IReadOnlyCollection<int>? adoptedPorts = null, IReadOnlyCollection<string>? healthChecks = null)
     {
         var errors = new List<string>();
         CheckNames(model, errors);
@@ -27,6 +28,7 @@ internal static partial class ModelValidator
         CheckDevLoopAnnotations(model, forRun, errors);
         if (forRun)
         {
+            CheckHealthCheckKeys(model, healthChecks ?? [], errors);
             CheckRunPrerequisites(model, errors);
             CheckContainerRuntime(model, containerRuntime, errors);
         }
@@ -67,6 +69,22 @@ internal static partial class ModelValidator
             foreach (var check in resource.AnnotationsOf<HttpHealthCheckAnnotation>().Where(c => !new EndpointReference((IResourceWithEndpoints)resource, c.EndpointName).Exists))
             {
                 errors.Add($"Resource '{resource.Name}' has a health check on endpoint '{check.EndpointName}', which it does not declare.");
+            }
+        }
+    }
+
+    private static void CheckHealthCheckKeys(DistributedApplicationModel model, IReadOnlyCollection<string> registered, List<string> errors)
+    {
+        foreach (var resource in model.Resources)
+        {
+            foreach (var key in resource.AnnotationsOf<HealthCheckAnnotation>().Select(a => a.Key).Where(k => !registered.Contains(k)))
+            {
+                errors.Add($"Resource '{resource.Name}' has health check '{key}', which the AppHost does not register. " +
+                    $"Register it with builder.Services.AddHealthChecks().AddCheck(\"{key}\", ...), or remove WithHealthCheck.");
+            }
+            if (resource.AnnotationsOf<HealthCheckAnnotation>().Any() && !Orchestrator.RunsProcess(resource))
+            {
+                errors.Add($"Resource '{resource.Name}' has a health check, but runs no process to be healthy: declare it on a project, executable or container.");
             }
         }
     }

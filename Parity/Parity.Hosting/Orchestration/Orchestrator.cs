@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Eventing;
 using Parity.Hosting.ResourceService;
@@ -18,7 +21,8 @@ internal sealed class Orchestrator(
     ResourceLoggerService logs,
     ResourceServiceAddress resourceService,
     AppHostLifecycle lifecycle,
-    DistributedApplicationExecutionContext executionContext) : IHostedService
+    DistributedApplicationExecutionContext executionContext,
+    IServiceProvider services) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, IResourceRunner> _runners = new(StringComparer.OrdinalIgnoreCase);
@@ -41,7 +45,12 @@ internal sealed class Orchestrator(
 
     /// <param name="adoptable">Persistent processes of earlier runs this run adopts: the ports they hold are not another program's.</param>
     private void Validate(IReadOnlyList<PersistentRecord> adoptable) =>
-        ModelValidator.Validate(model, forRun: true, options.RandomizePorts, ContainerRuntimeChoice, [.. adoptable.SelectMany(r => r.Ports.Values)]);
+        ModelValidator.Validate(model, forRun: true, options.RandomizePorts, ContainerRuntimeChoice, [.. adoptable.SelectMany(r => r.Ports.Values)],
+            [.. services.GetService<IOptions<HealthCheckServiceOptions>>()?.Value.Registrations.Select(r => r.Name) ?? []]);
+
+    /// <summary>Whether the engine runs the resource as a process of its own (else it is a value, or part of its parent).</summary>
+    public static bool RunsProcess(IResource resource) =>
+        resource is ProjectResource or ExecutableResource or ContainerResource || resource.AnnotationsOf<INativeLauncher>().Any();
 
     private IReadOnlyList<PersistentRecord> PersistentRecords() => options.KeepPersistentResources ? PersistentRecord.ReadAll(settings.StateDirectory) : [];
 
@@ -68,7 +77,7 @@ internal sealed class Orchestrator(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var run = new RunServices(notifications, logs, options, lifecycle);
+        var run = new RunServices(notifications, logs, options, lifecycle, services.GetService<HealthCheckService>());
         StateFolder.Secure(settings.StateDirectory, _data.WaysThrough(model.Resources, run.OutlivesRun));
         await lifecycle.BeforeStartAsync(cancellationToken);
         var adoptable = await SettlePersistentRecordsAsync();
@@ -90,7 +99,7 @@ internal sealed class Orchestrator(
         }
         var runners = new ResourceRunnerFactory(
             model, _endpoints, renderer, _data, run, urls, ContainerRuntimeChoice?.Runtime, settings.StateDirectory, _stopping.Token);
-        foreach (var resource in model.Resources.Where(r => r is ProjectResource or ExecutableResource or ContainerResource || r.AnnotationsOf<INativeLauncher>().Any()))
+        foreach (var resource in model.Resources.Where(RunsProcess))
         {
             _runners[resource.Name] = runners.Create(resource);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Parity.Hosting.ApplicationModel;
 
 namespace Parity.Hosting.Orchestration;
@@ -100,7 +101,7 @@ internal sealed class ResourceRunnerFactory(
             : new SessionLaunch(resource, Prepare);
         return new ResourceSupervisor(
             resource, launch, RestartPolicyOf(resource), UrlsOf(resource), ports,
-            HealthProbe(resource, ports, launcher, launchContext), run, publish, replica,
+            WithKeyedHealthChecks(resource, HealthProbe(resource, ports, launcher, launchContext)), run, publish, replica,
             RunOnceCompletion.For(resource, model, run.Outputs, run.OutlivesRun, stateDirectory));
     }
 
@@ -161,6 +162,19 @@ internal sealed class ResourceRunnerFactory(
             DataDirectories.CheckCredentials(resource, dataPath, renderer);
         }
         return new NativeLaunchContext(resource, dataPath, persistent, runAsUser, renderer, PortAllocator.Allocate);
+    }
+
+    /// <summary>The probe, and the AppHost's health checks the resource names (WithHealthCheck): healthy when all are.</summary>
+    private Func<CancellationToken, Task<bool>>? WithKeyedHealthChecks(IResource resource, Func<CancellationToken, Task<bool>>? probe)
+    {
+        var keys = resource.AnnotationsOf<HealthCheckAnnotation>().Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        if (keys.Count == 0 || run.HealthChecks is not { } checks)
+        {
+            return probe;
+        }
+        async Task<bool> KeyedAsync(CancellationToken token) =>
+            (await checks.CheckHealthAsync(registration => keys.Contains(registration.Name), token)).Status == HealthStatus.Healthy;
+        return probe is null ? KeyedAsync : async token => await probe(token) && await KeyedAsync(token);
     }
 
     /// <summary>A launcher's own readiness check, else the declared HTTP health check (on the replica itself), else none.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Parity.Hosting.ApplicationModel;
 using Parity.Hosting.Eventing;
 
@@ -6,7 +7,8 @@ namespace Parity.Hosting.Orchestration;
 
 /// <summary>What every supervisor of one run shares.</summary>
 internal sealed class RunServices(
-    ResourceNotificationService notifications, ResourceLoggerService logs, DistributedApplicationOptions options, AppHostLifecycle? lifecycle = null)
+    ResourceNotificationService notifications, ResourceLoggerService logs, DistributedApplicationOptions options, AppHostLifecycle? lifecycle = null,
+    HealthCheckService? healthChecks = null)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
@@ -15,6 +17,9 @@ internal sealed class RunServices(
     public ResourceLoggerService Logs { get; } = logs;
 
     public DistributedApplicationOptions Options { get; } = options;
+
+    /// <summary>The AppHost's own health checks, which WithHealthCheck names; null when it registers none.</summary>
+    public HealthCheckService? HealthChecks { get; } = healthChecks;
 
     /// <summary>The dll each project runs from: its build output, or what watch mode last built.</summary>
     public ProjectOutputs Outputs { get; } = new();
