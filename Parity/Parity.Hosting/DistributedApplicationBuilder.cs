@@ -41,6 +41,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         options.RandomizePorts |= Configuration.GetValue<bool>("Parity:RandomizePorts");
         options.DisableDashboard |= Configuration.GetValue<bool>("Parity:DisableDashboard");
         options.Watch |= _commandLine.Watch || Configuration.GetValue<bool>("Parity:Watch");
+        options.ReadyToRun &= Configuration.GetValue("Parity:ReadyToRun", true);
         options.ContainerRuntime ??= Configuration["Parity:ContainerRuntime"] ?? Configuration["ASPIRE_CONTAINER_RUNTIME"];
         StateDirectory = Path.GetFullPath(options.StateDirectory ?? Path.Combine(AppHostDirectory, ".parity"));
         _secrets = new GeneratedSecrets(Path.Combine(StateDirectory, "secrets.json"));

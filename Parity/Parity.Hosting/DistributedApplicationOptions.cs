@@ -34,6 +34,13 @@ public sealed class DistributedApplicationOptions
     /// </summary>
     public bool KeepPersistentResources { get; set; } = true;
 
+    /// <summary>
+    /// Whether a local run compiles the .NET apps it starts ahead of time (ReadyToRun), in the background once per build,
+    /// so that their next start runs native code (also <c>Parity:ReadyToRun</c>). Never under a debugger; the testing
+    /// builder turns it off, as a test's state folder is temporary.
+    /// </summary>
+    public bool ReadyToRun { get; set; } = true;
+
     /// <summary>How long a resource may take to stop after the graceful signal before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -44,8 +44,8 @@ public static class DistributedApplicationTestingBuilder
 
     /// <param name="configureOptions">
     /// Applied after the test defaults (random ports, a fresh state folder, quiet output, no dashboard, every resource
-    /// living for the session). A test that needs the dashboard, and the resource service it reads, opts in with
-    /// <c>options.DisableDashboard = false</c>.
+    /// living for the session, no ahead-of-time compilation). A test that needs the dashboard, and the resource service
+    /// it reads, opts in with <c>options.DisableDashboard = false</c>.
     /// </param>
     public static IDistributedApplicationTestingBuilder Create(string[] args, Action<DistributedApplicationOptions>? configureOptions)
     {
@@ -60,6 +60,7 @@ public static class DistributedApplicationTestingBuilder
         options.PrintResourceOutput = false;
         options.DisableDashboard = true;
         options.KeepPersistentResources = false;
+        options.ReadyToRun = false;
         options.StateDirectory = Directory.CreateTempSubdirectory("parity-test-").FullName;
         configure?.Invoke(options);
     }

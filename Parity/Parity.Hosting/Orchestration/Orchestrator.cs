@@ -77,7 +77,10 @@ internal sealed class Orchestrator(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var run = new RunServices(notifications, logs, options, lifecycle, services.GetService<HealthCheckService>());
+        var run = new RunServices(notifications, logs, options, lifecycle, services.GetService<HealthCheckService>())
+        {
+            ReadyToRun = ReadyToRunCache.Create(options, settings.StateDirectory, logs),
+        };
         StateFolder.Secure(settings.StateDirectory, _data.WaysThrough(model.Resources, run.OutlivesRun));
         await lifecycle.BeforeStartAsync(cancellationToken);
         var adoptable = await SettlePersistentRecordsAsync();
@@ -125,6 +128,10 @@ internal sealed class Orchestrator(
         foreach (var runner in _runners.Values)
         {
             _background.Add(runner.LaunchAfterDependenciesAsync(_stopping.Token));
+        }
+        if (run.ReadyToRun is { } readyToRun)
+        {
+            _background.Add(readyToRun.CompileInBackgroundAsync(_stopping.Token));
         }
         if (options.Watch)
         {

@@ -24,6 +24,9 @@ internal sealed class RunServices(
     /// <summary>The dll each project runs from: its build output, or what watch mode last built.</summary>
     public ProjectOutputs Outputs { get; } = new();
 
+    /// <summary>Native code compiled for the .NET apps' builds; null when the run compiles none.</summary>
+    public ReadyToRunCache? ReadyToRun { get; init; }
+
     /// <summary>Whether the resource outlives this run: declared persistent, and allowed by the options.</summary>
     public bool OutlivesRun(IResource resource) => Options.KeepPersistentResources && resource.HasPersistentLifetime();
 
