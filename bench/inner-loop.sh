@@ -104,7 +104,7 @@ printf '%-58s  %s s (%.2f s from launching the dll)\n' "first F5 to all-healthy 
 printf '%-58s  %s builds in %s s, in the background\n' "  meanwhile compiled to native code" ${compiled}
 printf '%-58s  %s s (%.2f s from launching; %s resources adopted)\n' "second F5 to all-healthy" "$second" "$second_launched" "$adopted"
 printf '%-58s  %.2f\n' "second / first" "$(echo "$second / $first" | bc -l)"
-printf '%-58s  %s s (%.2f of it)\n' "second F5 without the native code (Parity:ReadyToRun=false)" "$second_jit" "$(echo "$second / $second_jit" | bc -l)"
+printf '%-58s  %s s (%.2f of it)\n' "second F5 without native code (Parity:ReadyToRun=false)" "$second_jit" "$(echo "$second / $second_jit" | bc -l)"
 printf '%-58s  %s s\n' "edit of customers' Program.cs to the new code served" "$serving"
 printf '%-58s  %s s\n' "  of which the build (the engine's figure)" "$built"
 printf '%-58s  %s s\n' "  of which the swap, new process start to serving" "$swapped"
