@@ -9,15 +9,15 @@ using Parity.Hosting.ApplicationModel;
 namespace Parity.Hosting.Orchestration;
 
 /// <summary>
-/// Native code for the .NET apps a local run starts as <c>dotnet app.dll</c> (projects, the dashboard). Once no such app
-/// has started for a few seconds, each build folder that ran is compiled ahead of time (ReadyToRun) in the background,
-/// at the lowest priority, into a copy kept in the state folder; the next start of the same build runs from that copy
-/// and skips most of its just-in-time compilation, which is most of a .NET service's start-up. A compiled assembly is
+/// Native code for the .NET apps a local run starts as <c>dotnet app.dll</c> (projects, the dashboard). Once the run has
+/// started no uncompiled build for a few seconds, each one that ran is compiled ahead of time (ReadyToRun) in the
+/// background, at the lowest priority, into a copy kept in the state folder; the next start of the same build runs from
+/// that copy and skips most of its just-in-time compilation, much of a .NET service's start-up. A compiled assembly is
 /// kept by its content, so apps sharing a package, and builds that did not change an assembly, compile it once.
 /// </summary>
 internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, ResourceLoggerService logs, bool announce)
 {
-    /// <summary>How long no app may have started before compiling begins: a run's start-up, or a swap, is over.</summary>
+    /// <summary>How long no uncompiled build may have started before compiling begins: a run's start-up, or a swap, is over.</summary>
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(5);
 
     // Each compiled copy lists the build folder it copies and the kept assemblies it links.
