@@ -6,7 +6,7 @@ namespace Parity.Hosting.Tests;
 /// <summary>
 /// A run compiles the builds of the .NET apps it started to native code, in the background; the next run starts the same
 /// build from that code, and a changed build from its own output, which is then compiled in turn: an assembly the builds
-/// share is compiled once, and what no kept build uses any more is removed.
+/// share is compiled once, and what no current build uses any more is removed.
 /// </summary>
 public sealed class ReadyToRunTests : IDisposable
 {

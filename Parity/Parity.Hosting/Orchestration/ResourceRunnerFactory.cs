@@ -89,7 +89,8 @@ internal sealed class ResourceRunnerFactory(
                         ExecutableLocator.Find(executable.Command, executable.WorkingDirectory) ?? executable.Command, [.. args], executable.WorkingDirectory, env),
                     _ => throw new InvalidOperationException($"'{resource.Name}' is not a process."),
                 };
-                spec = run.ReadyToRun?.Apply(spec, resource.Name) ?? spec;
+                // A persistent process may outlive the compiled copy (removed when a later run starts), so it runs its build.
+                spec = persistent ? spec : run.ReadyToRun?.Apply(spec, resource.Name) ?? spec;
                 return (spec, Shown(launch, spec.Environment));
             }
             return new PreparedLaunch(new Lazy<string>(() => ConfigurationHash(resource, launcher, env, args, ports)), Shown(launch, env), CreateSpecAsync);

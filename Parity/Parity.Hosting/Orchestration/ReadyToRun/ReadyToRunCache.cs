@@ -31,11 +31,20 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
 
     private string Assemblies => Path.Combine(root, "assemblies");
 
-    /// <summary>Null when turned off (options, or a debugger on the AppHost, which wants the builds' own code) or crossgen2 is missing.</summary>
-    public static ReadyToRunCache? Create(DistributedApplicationOptions options, string stateDirectory, ResourceLoggerService logs) =>
-        options.ReadyToRun && !Debugger.IsAttached && Crossgen2.Find(Crossgen2.NuGetPackagesFolder) is { } crossgen2
-            ? new ReadyToRunCache(Path.Combine(stateDirectory, "ready-to-run"), crossgen2, logs, announce: options.PrintResourceOutput)
-            : null;
+    /// <summary>
+    /// Null when turned off (options, or a debugger on the AppHost, which wants the builds' own code) or crossgen2 is
+    /// missing. Called before the run starts anything.
+    /// </summary>
+    public static ReadyToRunCache? Create(DistributedApplicationOptions options, string stateDirectory, ResourceLoggerService logs)
+    {
+        if (!options.ReadyToRun || Debugger.IsAttached || Crossgen2.Find(Crossgen2.NuGetPackagesFolder) is not { } crossgen2)
+        {
+            return null;
+        }
+        var cache = new ReadyToRunCache(Path.Combine(stateDirectory, "ready-to-run"), crossgen2, logs, announce: options.PrintResourceOutput);
+        cache.RemoveStaleCopies();
+        return cache;
+    }
 
     /// <summary>The spec, started from the compiled copy of its app's build when there is one; else as it is, and the build is queued.</summary>
     public ProcessSpec Apply(ProcessSpec spec, string resource)
@@ -76,6 +85,10 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
                         builds++;
                     }
                 }
+                if (builds > 0)
+                {
+                    RemoveUnusedAssemblies();
+                }
                 if (announce && builds > 0)
                 {
                     Console.Out.WriteLine($"Compiled {builds} builds to native code in {clock.Elapsed.TotalSeconds:0.0}s: their next start runs it.");
@@ -84,7 +97,7 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
         }
         catch (OperationCanceledException)
         {
-            // the run is stopping; an unfinished copy is left under a temporary name and removed next time
+            // the run is stopping; an unfinished copy is left under a temporary name, removed when the next run starts
         }
     }
 
@@ -115,12 +128,11 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
             return false;
         }
         var clock = Stopwatch.StartNew();
-        var app = Path.GetDirectoryName(target)!;
-        foreach (var leftover in Directory.Exists(app) ? Directory.GetDirectories(app, "*.tmp") : [])
-        {
-            Directory.Delete(leftover, recursive: true);
-        }
         var copy = $"{target}.tmp";
+        if (Directory.Exists(copy))
+        {
+            Directory.Delete(copy, recursive: true); // an attempt of this run that failed
+        }
         var (compiled, reused, failed) = (0, 0, new List<string>());
         var manifest = new StringBuilder().Append(BuildLine).AppendLine(build);
         foreach (var file in Directory.EnumerateFiles(build, "*", SearchOption.AllDirectories))
@@ -148,11 +160,6 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
             return false;
         }
         Directory.Move(copy, target);
-        foreach (var older in Directory.GetDirectories(app).Where(d => d != target))
-        {
-            Directory.Delete(older, recursive: true);
-        }
-        RemoveUnused();
         foreach (var resource in resources)
         {
             Log(resource, $"{compiled} assemblies in native code ({reused} compiled for earlier builds) after {clock.Elapsed.TotalSeconds:0.0}s, for the next start of this build");
@@ -184,16 +191,36 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
         return (stored, false, null);
     }
 
-    /// <summary>Compiled copies of build folders that are gone (watch mode's older builds), then the assemblies no copy lists.</summary>
-    private void RemoveUnused()
+    /// <summary>
+    /// Removes the compiled copies of builds that changed or are gone, and unfinished ones. Only before a run starts
+    /// anything: a running process may still load assemblies from its copy.
+    /// </summary>
+    private void RemoveStaleCopies()
     {
-        var manifests = Directory.GetDirectories(Apps).SelectMany(Directory.GetDirectories)
-            .Select(d => (Copy: d, Lines: File.Exists(Path.Combine(d, ManifestName)) ? File.ReadAllLines(Path.Combine(d, ManifestName)) : [])).ToList();
-        foreach (var (copy, lines) in manifests.Where(m => !m.Lines.Any(l => l.StartsWith(BuildLine, StringComparison.Ordinal) && Directory.Exists(l[BuildLine.Length..]))))
+        foreach (var copy in Directory.Exists(Apps) ? Directory.GetDirectories(Apps).SelectMany(Directory.GetDirectories) : [])
         {
-            Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
+            var manifest = Path.Combine(copy, ManifestName);
+            var lines = File.Exists(manifest) ? File.ReadAllLines(manifest) : [];
+            var build = lines.FirstOrDefault(l => l.StartsWith(BuildLine, StringComparison.Ordinal))?[BuildLine.Length..];
+            if (build is null || !Directory.Exists(build) || Path.GetFileName(copy) != Fingerprint(build))
+            {
+                Directory.Delete(copy, recursive: true);
+            }
         }
-        var used = manifests.Where(m => Directory.Exists(m.Copy)).SelectMany(m => m.Lines)
+        foreach (var app in Directory.Exists(Apps) ? Directory.GetDirectories(Apps).Where(a => !Directory.EnumerateFileSystemEntries(a).Any()) : [])
+        {
+            Directory.Delete(app);
+        }
+    }
+
+    /// <summary>
+    /// Removes the kept assemblies no copy lists, once this run's builds have taken what they reuse: a copy holds its
+    /// own links, so removing a kept file never takes one from a running process.
+    /// </summary>
+    private void RemoveUnusedAssemblies()
+    {
+        var used = Directory.GetDirectories(Apps).SelectMany(Directory.GetDirectories)
+            .Select(copy => Path.Combine(copy, ManifestName)).Where(File.Exists).SelectMany(File.ReadAllLines)
             .Where(l => l.StartsWith(AssemblyLine, StringComparison.Ordinal)).Select(l => l[AssemblyLine.Length..]).ToHashSet(StringComparer.Ordinal);
         foreach (var stored in Directory.GetFiles(Assemblies).Where(f => !used.Contains(Path.GetFileName(f))))
         {
@@ -202,8 +229,8 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
     }
 
     /// <summary>
-    /// Where the compiled copy of <paramref name="dll"/>'s build with this fingerprint is kept: one per build folder (a
-    /// project's bin, and each build of watch mode), the latest.
+    /// Where the compiled copy of <paramref name="dll"/>'s build with this fingerprint is kept: per build folder (a
+    /// project's bin, and each build of watch mode), the latest from the run's start on.
     /// </summary>
     private string CompiledFolder(string dll, string fingerprint) => Path.Combine(Apps,
         $"{Path.GetFileNameWithoutExtension(dll)}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetDirectoryName(dll)!)))[..8]}", fingerprint);
