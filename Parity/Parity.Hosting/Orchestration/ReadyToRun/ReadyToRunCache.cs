@@ -219,6 +219,10 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
     /// </summary>
     private void RemoveUnusedAssemblies()
     {
+        if (!Directory.Exists(Assemblies))
+        {
+            return; // the builds compiled had nothing left to compile
+        }
         var used = Directory.GetDirectories(Apps).SelectMany(Directory.GetDirectories)
             .Select(copy => Path.Combine(copy, ManifestName)).Where(File.Exists).SelectMany(File.ReadAllLines)
             .Where(l => l.StartsWith(AssemblyLine, StringComparison.Ordinal)).Select(l => l[AssemblyLine.Length..]).ToHashSet(StringComparer.Ordinal);
