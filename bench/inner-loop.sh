@@ -36,9 +36,10 @@ run_apphost() {
 stop_apphost() { kill -TERM "$apphost"; wait "$apphost" || true; apphost=; }
 
 run_apphost; first=$up; first_launched=$launched
-# Meanwhile the run compiles its .NET builds to native code in the background, for the next F5.
-until grep -q "Compiled [0-9]* builds to native code" "$state/out.log"; do sleep 0.2; done
+# Meanwhile the run compiles its .NET builds to native code in the background, for the next F5 (none without crossgen2).
+for _ in $(seq 600); do grep -q "Compiled [0-9]* builds to native code" "$state/out.log" && break; sleep 0.2; done
 compiled=$(grep -o "Compiled [0-9]* builds to native code in [0-9.]*" "$state/out.log" | head -1 | awk '{print $2, $NF}')
+compiled=${compiled:-"0 -"}
 stop_apphost
 run_apphost --Parity:ReadyToRun=false; second_jit=$up; stop_apphost
 bench/cpu-budget.py snapshot >"$state/cpu-before"
