@@ -129,11 +129,17 @@ internal static partial class ProcessStarter
     /// <summary>Runs a short command (a container runtime's <c>stop</c> or <c>rm</c>) to its end; killed if it outlasts <paramref name="timeout"/>.</summary>
     public static async Task<int> RunToExitAsync(ProcessSpec spec, Action<string, bool> onLine, TimeSpan timeout)
     {
-        using var process = await StartAsync(spec, onLine);
         using var deadline = new CancellationTokenSource(timeout);
+        return await RunToExitAsync(spec, onLine, deadline.Token);
+    }
+
+    /// <summary>Runs a command to its end, or until <paramref name="cancellationToken"/> asks, when it is killed and waited for.</summary>
+    public static async Task<int> RunToExitAsync(ProcessSpec spec, Action<string, bool> onLine, CancellationToken cancellationToken)
+    {
+        using var process = await StartAsync(spec, onLine);
         try
         {
-            await WaitForExitAsync(process, deadline.Token);
+            await WaitForExitAsync(process, cancellationToken);
         }
         catch (OperationCanceledException)
         {

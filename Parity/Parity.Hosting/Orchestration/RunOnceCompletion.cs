@@ -42,11 +42,7 @@ internal sealed class RunOnceCompletion(string file, Func<Task<string?>> stamp)
             {
                 text.Append("server ").Append(server!.Resource).Append(' ').Append(server.Process.Pid).Append(' ').AppendLine(server.Process.StartTime.ToString(CultureInfo.InvariantCulture));
             }
-            var build = new FileInfo(await outputs.ResolveAsync(project)).Directory!;
-            foreach (var assembly in build.EnumerateFiles("*.dll").OrderBy(f => f.Name, StringComparer.Ordinal))
-            {
-                text.Append("file ").Append(assembly.Name).Append(' ').Append(assembly.Length).Append(' ').AppendLine(assembly.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture));
-            }
+            BuildStamp.Append(text, Path.GetDirectoryName(await outputs.ResolveAsync(project))!, "*.dll", SearchOption.TopDirectoryOnly);
             // As published: the declared configuration, free of this run's ports and keys.
             var launch = LaunchDescription.Of(resource, model, new EnvironmentContext(EnvironmentTarget.Manifest));
             foreach (var arg in launch.Args)

@@ -66,26 +66,16 @@ internal sealed class Crossgen2(string path, IReadOnlyList<string> frameworkFold
     /// </summary>
     public async Task<string?> CompileAsync(string input, string output, CancellationToken cancellationToken)
     {
-        List<string> args = [input, "--out", output, "--optimize", "--targetos", TargetOs, "--targetarch", TargetArch,
-            "--reference", Path.Combine(Path.GetDirectoryName(input)!, "*.dll"), .. frameworkFolders.SelectMany(f => new[] { "--reference", Path.Combine(f, "*.dll") })];
-        var spec = Nice is null
-            ? new ProcessSpec(path, args, Path.GetDirectoryName(input)!, new Dictionary<string, string>())
-            : new ProcessSpec(Nice, ["-n", "19", path, .. args], Path.GetDirectoryName(input)!, new Dictionary<string, string>());
+        string[] command = [.. Nice is null ? [] : new[] { Nice, "-n", "19" }, path, input, "--out", output, "--optimize",
+            "--targetos", TargetOs, "--targetarch", TargetArch, "--reference", Path.Combine(Path.GetDirectoryName(input)!, "*.dll"),
+            .. frameworkFolders.SelectMany(f => new[] { "--reference", Path.Combine(f, "*.dll") })];
         var said = new List<string>();
-        using var process = await ProcessStarter.StartAsync(spec, (line, _) => { lock (said) { said.Add(line); } });
-        try
-        {
-            await ProcessStarter.WaitForExitAsync(process, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            ProcessStarter.KillAll(process);
-            await ProcessStarter.WaitForExitAsync(process); // the run ends with no compiler left behind
-            throw;
-        }
+        var exitCode = await ProcessStarter.RunToExitAsync(new ProcessSpec(command[0], command[1..], Path.GetDirectoryName(input)!, new Dictionary<string, string>()),
+            (line, _) => { lock (said) { said.Add(line); } }, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested(); // the run ends with no compiler left behind
         lock (said)
         {
-            return process.ExitCode == 0 ? null : string.Join(Environment.NewLine, said.TakeLast(5));
+            return exitCode == 0 ? null : string.Join(Environment.NewLine, said.TakeLast(5));
         }
     }
 

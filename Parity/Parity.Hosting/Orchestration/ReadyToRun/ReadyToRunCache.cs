@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -88,10 +87,10 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
                 if (builds > 0)
                 {
                     RemoveUnusedAssemblies();
-                }
-                if (announce && builds > 0)
-                {
-                    Console.Out.WriteLine($"Compiled {builds} builds to native code in {clock.Elapsed.TotalSeconds:0.0}s: their next start runs it.");
+                    if (announce)
+                    {
+                        Console.Out.WriteLine($"Compiled {builds} builds to native code in {clock.Elapsed.TotalSeconds:0.0}s: their next start runs it.");
+                    }
                 }
             }
         }
@@ -240,16 +239,8 @@ internal sealed partial class ReadyToRunCache(string root, Crossgen2 crossgen2, 
         $"{Path.GetFileNameWithoutExtension(dll)}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetDirectoryName(dll)!)))[..8]}", fingerprint);
 
     /// <summary>What identifies a build: every file's path, size and time of writing.</summary>
-    private static string Fingerprint(string build)
-    {
-        var text = new StringBuilder();
-        foreach (var file in new DirectoryInfo(build).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
-        {
-            text.Append(Path.GetRelativePath(build, file.FullName)).Append(' ').Append(file.Length).Append(' ')
-                .AppendLine(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture));
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
-    }
+    private static string Fingerprint(string build) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BuildStamp.Append(new StringBuilder(), build, "*", SearchOption.AllDirectories).ToString())))[..16];
 
     /// <summary>A hard link to the kept assembly (which is never written again), or a copy where links are not possible.</summary>
     private static void Link(string stored, string destination)
